@@ -1,0 +1,154 @@
+//! The pipeline: normalize once, scan once, resolve overlaps, map spans
+//! back to the original text.
+
+use crate::mention::{Kind, Mention, Value};
+use crate::normalize::NormalizedText;
+use crate::quantity::{self, Quantity};
+use crate::span::{CharCounter, Span};
+use crate::{area, money};
+
+/// What `extract` looks for.
+///
+/// ```
+/// use xiangmu::{extract, Kind, Options};
+/// let only_area = Options::default().with_kinds(&[Kind::Area]);
+/// let found = extract("总投资20亿元，用地约243.82亩", &only_area);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].text, "约243.82亩");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    kinds: u32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { kinds: u32::MAX }
+    }
+}
+
+impl Options {
+    /// Only these kinds (an empty list finds nothing).
+    ///
+    /// ```
+    /// let o = xiangmu::Options::default().with_kinds(&[xiangmu::Kind::Money]);
+    /// assert!(o.wants(xiangmu::Kind::Money) && !o.wants(xiangmu::Kind::Area));
+    /// ```
+    pub fn with_kinds(mut self, kinds: &[Kind]) -> Options {
+        self.kinds = kinds.iter().fold(0, |bits, &k| bits | 1 << k as u32);
+        self
+    }
+
+    /// Whether `kind` is looked for.
+    ///
+    /// ```
+    /// assert!(xiangmu::Options::default().wants(xiangmu::Kind::Area));
+    /// ```
+    pub fn wants(&self, kind: Kind) -> bool {
+        self.kinds & (1 << kind as u32) != 0
+    }
+}
+
+/// Finds every mention in `text`, sorted by start.
+///
+/// Never fails and never panics: text without facts gives an empty list.
+///
+/// ```
+/// use xiangmu::{extract, Options};
+/// let text = "項目總投資超過70億元，規(guī)劃用地300畝。";
+/// let found = extract(text, &Options::default());
+/// let texts: Vec<_> = found.iter().map(|m| m.text).collect();
+/// assert_eq!(texts, ["超過70億元", "300畝"]);
+/// for m in &found {
+///     let by_chars: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+///     assert_eq!(by_chars, m.text);
+/// }
+/// ```
+pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
+    let norm = NormalizedText::new(text);
+    let s = norm.as_str();
+    let mut found: Vec<(Span, Value)> = Vec::new();
+    for q in quantities(s) {
+        if options.wants(Kind::Money)
+            && let Some(m) = money::from_quantity(s, &q, false)
+        {
+            found.push((q.span, Value::Money(m)));
+        } else if options.wants(Kind::Area)
+            && let Some(a) = area::from_quantity(s, &q)
+        {
+            found.push((q.span, Value::Area(a)));
+        }
+    }
+    to_mentions(&norm, found)
+}
+
+/// Sorts, drops overlaps (the earlier, then the longer, wins) and maps
+/// normalized spans to the original text and its code points.
+fn to_mentions<'t>(norm: &NormalizedText<'t>, mut found: Vec<(Span, Value)>) -> Vec<Mention<'t>> {
+    found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let original = norm.original();
+    let mut chars = CharCounter::new(original);
+    let mut out = Vec::with_capacity(found.len());
+    let mut last_end = 0;
+    for (span, value) in found {
+        if span.start < last_end || span.is_empty() {
+            continue;
+        }
+        last_end = span.end;
+        let orig = norm.to_original(span);
+        let start = chars.at(orig.start);
+        let end = chars.at(orig.end);
+        out.push(Mention {
+            start,
+            end,
+            text: &original[orig.range()],
+            span: orig,
+            value,
+        });
+    }
+    out
+}
+
+/// Every number-with-unit candidate of a normalized text, left to right,
+/// each read once.
+pub(crate) fn quantities(s: &str) -> impl Iterator<Item = Quantity> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < s.len() {
+            let at = pos;
+            if !s.is_char_boundary(at) || !quantity::may_start(s, at) {
+                pos = next_candidate(s, at + 1);
+                continue;
+            }
+            match quantity::scan(s, at) {
+                Ok(Some(q)) => {
+                    pos = quantity::skip_after(s, at, q.consumed);
+                    if q.consumed > at {
+                        pos = pos.max(q.consumed);
+                    }
+                    return Some(q);
+                }
+                Ok(None) => pos = quantity::skip_after(s, at, at),
+                // A number too large for an exact decimal: skip all of it.
+                Err(e) => pos = e.span().end.max(at + 1),
+            }
+        }
+        None
+    })
+}
+
+/// The next byte at or after `from` that may start a fact: an ASCII digit
+/// or the lead byte of a multi-byte character. ASCII letters, spaces and
+/// punctuation are skipped without decoding.
+fn next_candidate(s: &str, from: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() || c >= 0xC0 {
+            return i;
+        }
+        i += 1;
+    }
+    b.len()
+}

@@ -1,0 +1,97 @@
+//! Word lists shared by the scanners, in normalized (Simplified) form.
+
+use crate::money::{Currency, MoneyRole};
+
+/// Money role words, matched as the nearest word before an amount in its
+/// clause. Longer words come first so that 计划总投资 wins over 总投资 and
+/// 投资.
+pub(crate) const MONEY_ROLES: &[(&str, MoneyRole)] = &[
+    ("开累完成投资", MoneyRole::CompletedInvestment),
+    ("累计完成投资", MoneyRole::CompletedInvestment),
+    ("年度计划投资", MoneyRole::PlannedInvestment),
+    ("计划总投资", MoneyRole::TotalInvestment),
+    ("完成投资", MoneyRole::CompletedInvestment),
+    ("计划投资", MoneyRole::PlannedInvestment),
+    ("签约金额", MoneyRole::Contract),
+    ("合同金额", MoneyRole::Contract),
+    ("合同额", MoneyRole::Contract),
+    ("销售收入", MoneyRole::Revenue),
+    ("营业收入", MoneyRole::Revenue),
+    ("总投资", MoneyRole::TotalInvestment),
+    ("投资额", MoneyRole::Investment),
+    ("总产值", MoneyRole::OutputValue),
+    ("年产值", MoneyRole::OutputValue),
+    ("销售额", MoneyRole::Revenue),
+    ("营业额", MoneyRole::Revenue),
+    ("投资", MoneyRole::Investment),
+    ("产值", MoneyRole::OutputValue),
+    ("营收", MoneyRole::Revenue),
+    ("税收", MoneyRole::Tax),
+    ("税金", MoneyRole::Tax),
+    ("融资", MoneyRole::Financing),
+    ("贷款", MoneyRole::Financing),
+    ("资金", MoneyRole::Financing),
+    ("基金", MoneyRole::Financing),
+];
+
+/// Currency words after a number, longest first.
+pub(crate) const CURRENCY_SUFFIXES: &[(&str, Currency)] = &[
+    ("新台币", Currency::Twd),
+    ("新加坡元", Currency::Sgd),
+    ("美元", Currency::Usd),
+    ("美金", Currency::Usd),
+    ("港元", Currency::Hkd),
+    ("港币", Currency::Hkd),
+    ("欧元", Currency::Eur),
+    ("日元", Currency::Jpy),
+    ("日币", Currency::Jpy),
+    ("英镑", Currency::Gbp),
+    ("澳元", Currency::Aud),
+    ("加元", Currency::Cad),
+    ("韩元", Currency::Krw),
+    ("卢布", Currency::Rub),
+    ("泰铢", Currency::Thb),
+    ("台币", Currency::Twd),
+    ("瑞士法郎", Currency::Chf),
+    ("法郎", Currency::Chf),
+    ("元", Currency::Cny),
+    ("圆", Currency::Cny),
+    ("块", Currency::Cny),
+];
+
+/// Currency words written before the number (`港币两千九百六十元`). They
+/// set the currency but stay outside the span, like a role word.
+pub(crate) const CURRENCY_PREFIXES: &[(&str, Currency)] = &[
+    ("新台币", Currency::Twd),
+    ("人民币", Currency::Cny),
+    ("美元", Currency::Usd),
+    ("港币", Currency::Hkd),
+    ("港元", Currency::Hkd),
+    ("欧元", Currency::Eur),
+    ("日元", Currency::Jpy),
+    ("台币", Currency::Twd),
+];
+
+/// Characters that end a clause: a role word never reaches across them.
+pub(crate) fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '。'
+            | '；'
+            | ';'
+            | '！'
+            | '!'
+            | '？'
+            | '?'
+            | '\n'
+            | '\r'
+            | '：'
+            | ':'
+            | '、'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+    )
+}

@@ -1,0 +1,49 @@
+//! # xiangmu (项目)
+//!
+//! Turns Chinese news about investment and construction projects into
+//! typed, exact data: money (`总投资1.5亿元` -> 150000000 CNY), land and
+//! floor areas (`243.82亩`), with every span pointing back into the
+//! original text, through Traditional script, full-width digits and inline
+//! pinyin glosses.
+//!
+//! ```
+//! use xiangmu::{extract, Options, Value};
+//! let text = "哈電儲能項目總投資２０億元，新增項目用地約243.82畝。";
+//! for m in extract(text, &Options::default()) {
+//!     assert_eq!(&text[m.span.range()], m.text);
+//!     match m.value {
+//!         Value::Money(money) => assert_eq!(money.value.unwrap().to_string(), "2000000000"),
+//!         Value::Area(area) => assert_eq!(area.square_meters_cents().unwrap().to_string(), "162546.67"),
+//!     }
+//! }
+//! ```
+//!
+//! Values are exact decimals ([`Decimal`]), never floats. Offsets are
+//! code points (`start`, `end`, as Python indexes a `str`) and bytes
+//! ([`Mention::span`]). The JSON forms follow the project's SPEC.
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::print_stdout, clippy::unwrap_used))]
+
+pub mod area;
+pub mod decimal;
+mod error;
+mod extract;
+mod lexicon;
+mod mention;
+pub mod money;
+mod normalize;
+mod numeral;
+mod qualifier;
+mod quantity;
+mod span;
+
+pub use area::{Area, AreaUnit, parse_area};
+pub use decimal::Decimal;
+pub use error::{Error, ErrorKind, Result};
+pub use extract::{Options, extract};
+pub use mention::{Kind, Mention, Value};
+pub use money::{Currency, Money, MoneyRole, parse_money};
+pub use normalize::NormalizedText;
+pub use numeral::parse_number;
+pub use qualifier::Qualifier;
+pub use span::Span;

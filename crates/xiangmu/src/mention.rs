@@ -1,0 +1,144 @@
+//! Mentions: a span of the original text and its normalized value.
+
+use crate::area::Area;
+use crate::money::Money;
+use crate::span::Span;
+use serde::Serialize;
+
+/// The kinds of mention.
+///
+/// ```
+/// assert_eq!(xiangmu::Kind::Money.as_str(), "money");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Amounts of money.
+    Money,
+    /// Land and floor areas.
+    Area,
+}
+
+impl Kind {
+    /// Every kind, in SPEC order.
+    pub const ALL: [Kind; 2] = [Kind::Money, Kind::Area];
+
+    /// The SPEC string.
+    ///
+    /// ```
+    /// assert_eq!(xiangmu::Kind::Area.as_str(), "area");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Money => "money",
+            Kind::Area => "area",
+        }
+    }
+
+    /// The kind named by a SPEC string.
+    ///
+    /// ```
+    /// assert_eq!(xiangmu::Kind::from_name("money"), Some(xiangmu::Kind::Money));
+    /// assert_eq!(xiangmu::Kind::from_name("price"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// The normalized value of a mention, by kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Value {
+    /// An amount of money.
+    Money(Money),
+    /// An area.
+    Area(Area),
+}
+
+impl Value {
+    /// The kind of this value.
+    ///
+    /// ```
+    /// let m = xiangmu::parse_money("3亿元").unwrap();
+    /// assert_eq!(xiangmu::Value::Money(m).kind(), xiangmu::Kind::Money);
+    /// ```
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::Money(_) => Kind::Money,
+            Value::Area(_) => Kind::Area,
+        }
+    }
+}
+
+/// One fact found in a text: where it is and what it means.
+///
+/// Serializes to the SPEC's JSON: `kind`, `start`, `end` (code points of
+/// the original text), `text` (exactly `original[start:end]`) and the
+/// fields of the kind.
+///
+/// ```
+/// use xiangmu::{extract, Options};
+/// let text = "諾天科技項目總投資１.５億元";
+/// let m = &extract(text, &Options::default())[0];
+/// assert_eq!(m.text, "１.５億元");
+/// assert_eq!(&text[m.span.range()], m.text);
+/// assert_eq!((m.start, m.end), (9, 14));
+/// assert_eq!(
+///     serde_json::to_string(m).unwrap(),
+///     r#"{"start":9,"end":14,"text":"１.５億元","kind":"money","value":"150000000","currency":"CNY","qualifier":"exact","role":"total_investment"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention<'t> {
+    /// First code point (a Python `str` index) in the original text.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The original text of the mention.
+    pub text: &'t str,
+    /// Byte range in the original text.
+    #[serde(skip)]
+    pub span: Span,
+    /// The normalized value.
+    #[serde(flatten)]
+    pub value: Value,
+}
+
+impl Mention<'_> {
+    /// The kind of the mention.
+    ///
+    /// ```
+    /// let found = xiangmu::extract("用地120畝", &Default::default());
+    /// assert_eq!(found[0].kind(), xiangmu::Kind::Area);
+    /// ```
+    pub fn kind(&self) -> Kind {
+        self.value.kind()
+    }
+
+    /// The money value, if this is a money mention.
+    ///
+    /// ```
+    /// let found = xiangmu::extract("投资3亿元", &Default::default());
+    /// assert_eq!(found[0].as_money().unwrap().value.unwrap().to_string(), "300000000");
+    /// ```
+    pub fn as_money(&self) -> Option<&Money> {
+        match &self.value {
+            Value::Money(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The area value, if this is an area mention.
+    ///
+    /// ```
+    /// let found = xiangmu::extract("用地120畝", &Default::default());
+    /// assert_eq!(found[0].as_area().unwrap().value.unwrap().to_string(), "120");
+    /// ```
+    pub fn as_area(&self) -> Option<&Area> {
+        match &self.value {
+            Value::Area(a) => Some(a),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! The normalized view of a text that every scanner reads, and the map
+//! from its byte offsets back to the original text.
+//!
+//! Only this module knows about full-width forms, Traditional script and
+//! inline pinyin glosses. The view:
+//! - folds full-width ASCII (`１２０．５` -> `120.5`, `（` -> `(`) and the
+//!   ideographic space;
+//! - folds Traditional characters to Simplified (`億` -> `亿`, `簽約` -> `签约`),
+//!   one character for one character;
+//! - drops pinyin glosses that scraped pages put after a character
+//!   (`產(chǎn)業` reads as `产业`);
+//! - unifies the symbol range marks `—` `–` `―` `～` `〜` `~` `－` to `-`
+//!   (`至` and `到` stay words; the scanners treat them as range marks).
+//!
+//! Every normalized character comes from exactly one original character, so
+//! a span of the view maps back to an original span that covers the same
+//! characters, with any gloss that lies inside it.
+
+mod traditional;
+
+use crate::span::Span;
+use std::borrow::Cow;
+
+/// A text and its normalized view, with the offset map between them.
+///
+/// ```
+/// use xiangmu::{NormalizedText, Span};
+/// let text = "總投資１２億元，產(chǎn)業(yè)園";
+/// let norm = NormalizedText::new(text);
+/// assert_eq!(norm.as_str(), "总投资12亿元,产业园");
+/// let twelve = norm.as_str().find("12亿元").unwrap();
+/// let span = norm.to_original(Span::new(twelve, twelve + "12亿元".len()));
+/// assert_eq!(&text[span.range()], "１２億元");
+/// let park = norm.as_str().find("产业园").unwrap();
+/// let span = norm.to_original(Span::new(park, park + "产业园".len()));
+/// assert_eq!(&text[span.range()], "產(chǎn)業(yè)園");
+/// ```
+#[derive(Debug, Clone)]
+pub struct NormalizedText<'t> {
+    original: &'t str,
+    normalized: Cow<'t, str>,
+    /// `(normalized byte, original byte)` at every character where the
+    /// difference between the two offsets changes; sorted, first is (0, 0).
+    /// Between two entries the texts advance byte for byte.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl<'t> NormalizedText<'t> {
+    /// Normalizes `original`. Text that needs no change is borrowed, not
+    /// copied.
+    ///
+    /// ```
+    /// let norm = xiangmu::NormalizedText::new("投资5～10億元");
+    /// assert_eq!(norm.as_str(), "投资5-10亿元");
+    /// ```
+    pub fn new(original: &'t str) -> NormalizedText<'t> {
+        let Some(first) = first_change(original) else {
+            return NormalizedText {
+                original,
+                normalized: Cow::Borrowed(original),
+                anchors: vec![(0, 0)],
+            };
+        };
+        let mut out = String::with_capacity(original.len());
+        out.push_str(&original[..first]);
+        let mut anchors = vec![(0, 0)];
+        let mut delta = 0usize; // original offset - normalized offset
+        let bytes = original.as_bytes();
+        let mut i = first;
+        while i < original.len() {
+            let c = next_char(original, i);
+            let len = c.len_utf8();
+            // A gloss directly after an ideograph is skipped whole.
+            if is_ideograph(c) {
+                if let Some(gloss_len) = gloss_len(&bytes[i + len..]) {
+                    push_char(&mut out, &mut anchors, &mut delta, i, fold(c));
+                    delta += gloss_len;
+                    i += len + gloss_len;
+                    anchors.push((out.len(), out.len() + delta));
+                    continue;
+                }
+            }
+            push_char(&mut out, &mut anchors, &mut delta, i, fold(c));
+            i += len;
+        }
+        anchors.dedup_by(|b, a| a.1 - a.0 == b.1 - b.0);
+        NormalizedText {
+            original,
+            normalized: Cow::Owned(out),
+            anchors,
+        }
+    }
+
+    /// The text as given.
+    ///
+    /// ```
+    /// assert_eq!(xiangmu::NormalizedText::new("萬").original(), "萬");
+    /// ```
+    pub fn original(&self) -> &'t str {
+        self.original
+    }
+
+    /// The normalized view.
+    ///
+    /// ```
+    /// assert_eq!(xiangmu::NormalizedText::new("萬").as_str(), "万");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.normalized
+    }
+
+    /// The original byte offset where the normalized character at byte
+    /// `pos` starts (or the end of the text).
+    fn start_of(&self, pos: usize) -> usize {
+        let i = self.anchors.partition_point(|a| a.0 <= pos) - 1;
+        let (n, o) = self.anchors[i];
+        (o + (pos - n)).min(self.original.len())
+    }
+
+    /// Maps a span of the normalized view (on char boundaries) to the span
+    /// of the original text that holds the same characters.
+    ///
+    /// ```
+    /// use xiangmu::{NormalizedText, Span};
+    /// let norm = NormalizedText::new("用地２４３畝");
+    /// assert_eq!(norm.as_str(), "用地243亩");
+    /// let span = norm.to_original(Span::new(6, 12));
+    /// assert_eq!(&norm.original()[span.range()], "２４３畝");
+    /// ```
+    pub fn to_original(&self, span: Span) -> Span {
+        if matches!(self.normalized, Cow::Borrowed(_)) {
+            return span;
+        }
+        let start = self.start_of(span.start);
+        if span.end <= span.start {
+            return Span::new(start, start);
+        }
+        // The end is the end of the original of the last character.
+        let norm = self.normalized.as_bytes();
+        let mut last = span.end - 1;
+        while last > 0 && (norm[last] as i8) < -0x40 {
+            last -= 1;
+        }
+        let last_start = self.start_of(last);
+        let end = last_start
+            + self.original[last_start..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        Span::new(start, end)
+    }
+}
+
+fn next_char(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or('\0')
+}
+
+fn push_char(
+    out: &mut String,
+    anchors: &mut Vec<(usize, usize)>,
+    delta: &mut usize,
+    orig: usize,
+    c: char,
+) {
+    let at = out.len();
+    if orig - at != *delta {
+        *delta = orig - at;
+        anchors.push((at, orig));
+    }
+    // A folded character may be shorter than its original: the next
+    // character then starts a new stretch, found by the check above.
+    out.push(c);
+}
+
+/// Byte offset of the first character that normalization changes, if any.
+fn first_change(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b == b'~' {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let c = next_char(s, i);
+        if fold(c) != c || (is_ideograph(c) && gloss_len(&bytes[i + c.len_utf8()..]).is_some()) {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
+/// The normalized form of one character.
+fn fold(c: char) -> char {
+    match c {
+        '~' | '—' | '–' | '―' | '～' | '〜' | '－' | '﹣' | '−' => '-',
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3400}'..='\u{9FFF}' | '\u{20000}'..='\u{2FFFF}' => simplified(c),
+        _ => c,
+    }
+}
+
+fn simplified(c: char) -> char {
+    let table = &traditional::TRADITIONAL;
+    match table.binary_search_by_key(&(c as u32), |p| p.0) {
+        Ok(i) => char::from_u32(table[i].1).unwrap_or(c),
+        Err(_) => c,
+    }
+}
+
+/// Whether `c` is a CJK ideograph (the characters glosses follow).
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// The byte length of a pinyin gloss at the start of `rest`: `(` or `（`,
+/// one to seven pinyin letters with at most one tone mark, `)` or `）`.
+fn gloss_len(rest: &[u8]) -> Option<usize> {
+    let (open, inner) = if rest.first() == Some(&b'(') {
+        (1, &rest[1..])
+    } else if rest.starts_with("（".as_bytes()) {
+        (3, &rest[3..])
+    } else {
+        return None;
+    };
+    let text = std::str::from_utf8(&inner[..inner.len().min(40)]).unwrap_or_else(|e| {
+        // Cut inside a character: keep the valid prefix.
+        std::str::from_utf8(&inner[..e.valid_up_to()]).unwrap_or("")
+    });
+    let mut letters = 0;
+    let mut vowels = 0;
+    for (i, c) in text.char_indices() {
+        if c == ')' || c == '）' {
+            return (letters > 0 && vowels > 0).then_some(open + i + c.len_utf8());
+        }
+        if letters == 7 {
+            return None;
+        }
+        if c.is_ascii_lowercase() {
+            vowels += usize::from(matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'v'));
+        } else if is_tone_vowel(c) {
+            vowels += 1;
+        } else {
+            return None;
+        }
+        letters += 1;
+    }
+    None
+}
+
+fn is_tone_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ü'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ê'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(text: &str, norm_piece: &str, orig_piece: &str) {
+        let n = NormalizedText::new(text);
+        let at = n.as_str().find(norm_piece).expect("piece in view");
+        let span = n.to_original(Span::new(at, at + norm_piece.len()));
+        assert_eq!(&text[span.range()], orig_piece, "view {:?}", n.as_str());
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        let n = NormalizedText::new("项目总投资1.5亿元");
+        assert!(matches!(n.normalized, Cow::Borrowed(_)));
+        roundtrip("项目总投资1.5亿元", "1.5亿元", "1.5亿元");
+    }
+
+    #[test]
+    fn folds_full_width_and_traditional() {
+        assert_eq!(NormalizedText::new("３．６億元").as_str(), "3.6亿元");
+        roundtrip("全年完成投資３．６億元。", "3.6亿元", "３．６億元");
+        roundtrip("82，225.00元", "82,225.00元", "82，225.00元");
+    }
+
+    #[test]
+    fn drops_glosses_but_keeps_them_inside_spans() {
+        let text = "淥口區(qū)近年吸引投資數(shù)十億元。";
+        assert_eq!(
+            NormalizedText::new(text).as_str(),
+            "渌口区近年吸引投资数十亿元。"
+        );
+        roundtrip(text, "数十亿元", "數(shù)十億元");
+        roundtrip(text, "渌口区", "淥口區");
+        roundtrip(text, "区", "區");
+        roundtrip(text, "近年", "近年");
+    }
+
+    #[test]
+    fn keeps_non_gloss_parentheses() {
+        assert_eq!(
+            NormalizedText::new("1万(含)-5万元").as_str(),
+            "1万(含)-5万元"
+        );
+        assert_eq!(NormalizedText::new("项目(A)").as_str(), "项目(A)");
+        assert_eq!(NormalizedText::new("中心(2023)").as_str(), "中心(2023)");
+        assert_eq!(NormalizedText::new("地(").as_str(), "地(");
+    }
+
+    #[test]
+    fn unifies_range_marks() {
+        assert_eq!(NormalizedText::new("2——3万港币").as_str(), "2--3万港币");
+        assert_eq!(NormalizedText::new("5〜10~20").as_str(), "5-10-20");
+    }
+
+    #[test]
+    fn empty_spans_and_ends() {
+        let n = NormalizedText::new("產(chǎn)");
+        assert_eq!(n.as_str(), "产");
+        assert_eq!(n.to_original(Span::new(0, 3)), Span::new(0, 3));
+        assert_eq!(n.to_original(Span::new(3, 3)).start, "產(chǎn)".len());
+    }
+}

@@ -1,0 +1,439 @@
+//! The shared scanner for "number + unit" facts: it reads a number once
+//! (with its qualifiers and an optional range) and lets the unit that
+//! follows decide the kind (money, area, or nothing).
+
+use crate::area::AreaUnit;
+use crate::decimal::Decimal;
+use crate::error::Result;
+use crate::lexicon::{CURRENCY_SUFFIXES, MONEY_ROLES};
+use crate::money::Currency;
+use crate::numeral::{self, Numeral};
+use crate::qualifier::{self, PREFIXES, Qualifier, SUFFIXES};
+use crate::span::Span;
+
+/// What follows the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// A currency word (元, 美元, 块 ...).
+    Money(Currency),
+    /// An area unit.
+    Area(AreaUnit),
+    /// Nothing we know: a bare number (with 万/亿 it may still be money
+    /// after a role word).
+    None,
+}
+
+/// A number with its qualifier and unit, in normalized byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Quantity {
+    /// From the first qualifier word to the last unit or qualifier word.
+    pub span: Span,
+    /// Where the number itself starts (after any prefix qualifier).
+    pub number_start: usize,
+    /// The value; `None` for ranges and vague amounts.
+    pub value: Option<Decimal>,
+    /// Low end of a range.
+    pub low: Option<Decimal>,
+    /// High end of a range.
+    pub high: Option<Decimal>,
+    /// The qualifier.
+    pub qualifier: Qualifier,
+    /// The unit.
+    pub unit: Unit,
+    /// A 万 or 亿 was written (for the bare-number rule).
+    pub large_magnitude: bool,
+    /// One past the last byte any reading consumed: a scanner resumes here
+    /// when nothing was found, which keeps long runs of digits linear.
+    pub consumed: usize,
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|r| r.chars().next_back())
+}
+
+/// Whether a quantity may start at byte `at` (a char boundary).
+pub(crate) fn may_start(s: &str, at: usize) -> bool {
+    let Some(c) = char_at(s, at) else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        // Not inside a number or a word such as "A380".
+        return !char_before(s, at).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
+    }
+    numeral::starts_number(c) || is_vague_lead(s, at)
+}
+
+/// 数十, 数百, 几十, 上百, 上千, 上万: a vague amount starts here.
+fn is_vague_lead(s: &str, at: usize) -> bool {
+    let Some(c) = char_at(s, at) else {
+        return false;
+    };
+    let next = char_at(s, at + c.len_utf8());
+    match c {
+        '数' | '几' => next.is_some_and(|n| matches!(n, '十' | '百' | '千' | '万' | '亿')),
+        '上' => next.is_some_and(|n| matches!(n, '百' | '千' | '万' | '亿')),
+        _ => false,
+    }
+}
+
+/// Reads the quantity whose number starts at `at`. `Ok(None)` when there
+/// is no number; the caller then skips to [`skip_after`].
+pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
+    if is_vague_lead(s, at) {
+        return Ok(scan_vague(s, at));
+    }
+    let Some(first) = numeral::scan(s, at)? else {
+        return Ok(None);
+    };
+    let mut q = Quantity {
+        span: Span::new(at, first.end),
+        number_start: at,
+        value: Some(first.value),
+        low: None,
+        high: None,
+        qualifier: if first.more {
+            Qualifier::MoreThan
+        } else {
+            Qualifier::Exact
+        },
+        unit: Unit::None,
+        large_magnitude: has_large_magnitude(s, at, first.end),
+        consumed: first.end,
+    };
+    if let Some(high) = first.high {
+        // 八九亿
+        q.value = None;
+        q.low = Some(first.value);
+        q.high = Some(high);
+        q.qualifier = Qualifier::Range;
+    }
+    let mut i = first.end;
+    // A unit may stand after the low end too: 1万元--5万元, 1万(含)-5万元.
+    let (low_unit, after_low_unit) = read_unit(s, skip_spaces(s, i));
+    let after_low = skip_incl(
+        s,
+        if low_unit == Unit::None {
+            i
+        } else {
+            after_low_unit
+        },
+    );
+    if q.low.is_none()
+        && let Some((second, after_mark)) = scan_range_high(s, after_low)?
+    {
+        let (high_unit, _) = read_unit(s, skip_spaces(s, second.end));
+        let units_agree = low_unit == Unit::None || low_unit == high_unit;
+        if units_agree {
+            q.low = Some(scale_low(&first, &second, s, after_mark));
+            q.high = Some(second.value);
+            q.value = None;
+            q.qualifier = Qualifier::Range;
+            q.large_magnitude |= has_large_magnitude(s, after_mark, second.end);
+            i = second.end;
+            q.consumed = i;
+        }
+    }
+    // The unit.
+    let unit_at = skip_spaces(s, i);
+    let (unit, after_unit) = read_unit(s, unit_at);
+    if unit != Unit::None {
+        q.unit = unit;
+        i = after_unit;
+        if let Unit::Money(_) = unit {
+            i = read_subunits(s, i, &mut q);
+        }
+    }
+    // A 多/余 between the magnitude and the unit is already in the number;
+    // one after a bare number and before the unit (100余亩) too.
+    q.span.end = i;
+    // Suffix qualifier: 以上, 左右, (含)以上 ...
+    if let Some((len, qual)) = qualifier::match_prefix_of(&s[i..], SUFFIXES) {
+        // 内 only closes an amount (8亿元内), never starts a word (内容).
+        let word_follows = qual == Qualifier::AtMost
+            && s[i..].starts_with('内')
+            && char_at(s, i + len).is_some_and(is_word_char);
+        if !word_follows && q.qualifier != Qualifier::Range {
+            if q.qualifier == Qualifier::Exact || q.qualifier == Qualifier::MoreThan {
+                q.qualifier = qual;
+            }
+            q.span.end = i + len;
+        }
+    }
+    // Prefix qualifier: 约, 超过, 不低于 ...
+    if let Some((len, qual)) = prefix_qualifier(s, at) {
+        q.span.start = at - len;
+        if q.qualifier != Qualifier::Range {
+            q.qualifier = qual;
+        }
+    }
+    q.consumed = q.consumed.max(q.span.end);
+    Ok(Some(q))
+}
+
+/// `万元GDP`, `万亩良田`: a bare 万/亿 with no number before it and no
+/// qualifier names a scale, not an amount (`亿元以上`, `过亿元` are amounts).
+pub(crate) fn is_bare_magnitude(s: &str, q: &Quantity) -> bool {
+    let t = &s[q.number_start..];
+    (t.starts_with('万') || t.starts_with('亿')) && q.qualifier == Qualifier::Exact
+}
+
+/// Whether the digits at `start..end` carry a 万 or 亿.
+fn has_large_magnitude(s: &str, start: usize, end: usize) -> bool {
+    s.get(start..end)
+        .is_some_and(|t| t.contains('万') || t.contains('亿'))
+}
+
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    while s.as_bytes().get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// Skips a `(含)` (inclusive) marker.
+fn skip_incl(s: &str, i: usize) -> usize {
+    if s[i..].starts_with("(含)") {
+        i + "(含)".len()
+    } else {
+        i
+    }
+}
+
+/// A range mark (`-`, `--`, `至`, `到`) and a number after it.
+fn scan_range_high(s: &str, i: usize) -> Result<Option<(Numeral, usize)>> {
+    let b = s.as_bytes();
+    let mut j = skip_spaces(s, i);
+    if b.get(j) == Some(&b'-') {
+        while b.get(j) == Some(&b'-') {
+            j += 1;
+        }
+    } else if s[j..].starts_with('至') || s[j..].starts_with('到') {
+        j += 3;
+    } else {
+        return Ok(None);
+    }
+    let j = skip_spaces(s, j);
+    let Some(c) = char_at(s, j) else {
+        return Ok(None);
+    };
+    if !(c.is_ascii_digit() || numeral::digit_value(c).is_some() || matches!(c, '十' | '百' | '千'))
+    {
+        return Ok(None);
+    }
+    Ok(numeral::scan(s, j)?.filter(|n| !n.more).map(|n| (n, j)))
+}
+
+/// The low end of a range: `5-10亿元` writes the magnitude once, so the low
+/// end borrows it when it has none itself and stays below the high end.
+fn scale_low(low: &Numeral, high: &Numeral, s: &str, high_start: usize) -> Decimal {
+    if low.magnitude {
+        return low.value;
+    }
+    let scale = trailing_scale(s, high_start, high.end);
+    match low.value.checked_mul(scale) {
+        Some(scaled) if scale > Decimal::ONE && scaled <= high.value => scaled,
+        _ => low.value,
+    }
+}
+
+/// The magnitude a number ends with: the last 万/亿 run, else the last
+/// 十/百/千 (`两千万` -> 10^4, `三仟` -> 10^3, `3千万` -> 10^7).
+fn trailing_scale(s: &str, start: usize, end: usize) -> Decimal {
+    let t = &s[start..end];
+    let mut scale = Decimal::ONE;
+    let arabic = t.starts_with(|c: char| c.is_ascii_digit());
+    for c in t.chars().rev() {
+        let m: u64 = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
+            'k' | 'K' => 1000,
+            'w' | 'W' => 10_000,
+            _ => break,
+        };
+        if !arabic && scale > Decimal::ONE && m < 10_000 {
+            break; // 两千万: only the 万
+        }
+        scale *= Decimal::from(m);
+    }
+    scale
+}
+
+/// The unit at `i`: a currency word or an area unit, and its end.
+fn read_unit(s: &str, i: usize) -> (Unit, usize) {
+    let rest = &s[i..];
+    if let Some((len, cur)) = qualifier::match_prefix_of(rest, CURRENCY_SUFFIXES) {
+        let mut end = i + len;
+        if cur == Currency::Cny && rest.starts_with('块') && s[end..].starts_with('钱') {
+            end += 3;
+        }
+        // 元 before another currency word: 三万元欧元 -> the second wins.
+        if let Some((len2, cur2)) = qualifier::match_prefix_of(&s[end..], CURRENCY_SUFFIXES)
+            && cur2 != Currency::Cny
+        {
+            return (Unit::Money(cur2), end + len2);
+        }
+        return (Unit::Money(cur), end);
+    }
+    if let Some((len, unit)) = qualifier::match_prefix_of(rest, AREA_UNITS) {
+        // 平 alone only when no word follows (8000平，; not 平台, 平均).
+        if len == '平'.len_utf8() && char_at(s, i + len).is_some_and(is_word_char) {
+            return (Unit::None, i);
+        }
+        return (Unit::Area(unit), i + len);
+    }
+    (Unit::None, i)
+}
+
+const AREA_UNITS: &[(&str, AreaUnit)] = &[
+    ("平方公里", AreaUnit::SquareKilometer),
+    ("平方千米", AreaUnit::SquareKilometer),
+    ("平方米", AreaUnit::SquareMeter),
+    ("平米", AreaUnit::SquareMeter),
+    ("公顷", AreaUnit::Hectare),
+    ("km²", AreaUnit::SquareKilometer),
+    ("km2", AreaUnit::SquareKilometer),
+    ("m²", AreaUnit::SquareMeter),
+    ("㎡", AreaUnit::SquareMeter),
+    ("㎞²", AreaUnit::SquareKilometer),
+    ("亩", AreaUnit::Mu),
+    ("平", AreaUnit::SquareMeter),
+];
+
+/// A letter or an ideograph: a word goes on.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// 角 and 分 after 元 (`123元1角1分`), 毛 after 块, and a closing 整.
+fn read_subunits(s: &str, mut i: usize, q: &mut Quantity) -> usize {
+    for (unit, scale) in [("角", 1u32), ("毛", 1), ("分", 2)] {
+        let Ok(Some(n)) = numeral::scan(s, i) else {
+            continue;
+        };
+        if n.magnitude
+            || n.fraction
+            || n.value >= Decimal::from(10)
+            || !s[n.end..].starts_with(unit)
+        {
+            continue;
+        }
+        let part = Decimal::from_i128_with_scale(n.value.mantissa(), n.value.scale() + scale);
+        if let Some(v) = q.value.as_mut() {
+            *v += part;
+        }
+        i = n.end + unit.len();
+        if unit == "毛" && s[i..].starts_with("钱") {
+            i += 3;
+        }
+    }
+    if s[i..].starts_with("整") {
+        i += 3;
+    } else if s[i..].starts_with("钱") {
+        i += 3;
+    }
+    i
+}
+
+/// 数十亿元, 上百亿元, 几十万块: a vague amount.
+fn scan_vague(s: &str, at: usize) -> Option<Quantity> {
+    let lead = char_at(s, at)?;
+    let mut i = at + lead.len_utf8();
+    while let Some(c) = char_at(s, i).filter(|c| matches!(c, '十' | '百' | '千' | '万' | '亿'))
+    {
+        i += c.len_utf8();
+    }
+    let (unit, end) = read_unit(s, i);
+    let end = if unit == Unit::None { i } else { end };
+    Some(Quantity {
+        span: Span::new(at, end),
+        number_start: at,
+        value: None,
+        low: None,
+        high: None,
+        qualifier: Qualifier::Vague,
+        unit,
+        large_magnitude: has_large_magnitude(s, at, i),
+        consumed: end,
+    })
+}
+
+/// A qualifier word directly before `at`, not the tail of another word
+/// (签约 is not 约, 通过 is not 过).
+fn prefix_qualifier(s: &str, at: usize) -> Option<(usize, Qualifier)> {
+    let before = &s[..at];
+    let (len, qual) = qualifier::match_suffix_of(before, PREFIXES)?;
+    let word_start = at - len;
+    let prev = char_before(s, word_start);
+    let single = len == 3;
+    if single {
+        let word = &s[word_start..at];
+        let blocked = match word {
+            "约" => prev.is_some_and(|p| "签预节公条制集履".contains(p)),
+            "过" => prev.is_some_and(|p| "通经不度难越".contains(p)),
+            "近" => prev.is_some_and(|p| "最附邻就靠".contains(p)),
+            "超" => prev.is_some_and(|p| "赶".contains(p)),
+            _ => false,
+        };
+        if blocked {
+            return None;
+        }
+    }
+    Some((len, qual))
+}
+
+/// The money role of an amount whose span starts at `start`: the nearest
+/// role word before it in the same clause, within a short window.
+pub(crate) fn money_role(s: &str, start: usize) -> Option<(crate::money::MoneyRole, usize)> {
+    let mut i = start;
+    let mut chars = 0;
+    while i > 0 && chars < 24 {
+        let c = char_before(s, i)?;
+        if crate::lexicon::ends_clause(c) {
+            return None;
+        }
+        if let Some((len, role)) = qualifier::match_suffix_of(&s[..i], MONEY_ROLES) {
+            // 完成…投资 (完成产业项目投资): completed, not plain investment.
+            let role = if role == crate::money::MoneyRole::Investment
+                && clause_before(s, i - len, 12).contains("完成")
+            {
+                crate::money::MoneyRole::CompletedInvestment
+            } else {
+                role
+            };
+            return Some((role, i - len));
+        }
+        i -= c.len_utf8();
+        chars += 1;
+    }
+    None
+}
+
+/// Up to `max` characters before `end`, stopping at a clause end.
+fn clause_before(s: &str, end: usize, max: usize) -> &str {
+    let mut i = end;
+    for _ in 0..max {
+        match char_before(s, i) {
+            Some(c) if !crate::lexicon::ends_clause(c) => i -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    &s[i..end]
+}
+
+/// Where a scanner goes on after a candidate at `at` that gave nothing.
+pub(crate) fn skip_after(s: &str, at: usize, consumed: usize) -> usize {
+    let next = at + char_at(s, at).map_or(1, char::len_utf8);
+    // Skip a whole run of digits, never just one of them.
+    if s.as_bytes().get(at).is_some_and(u8::is_ascii_digit) {
+        consumed.max(next)
+    } else {
+        next
+    }
+}
