@@ -32,6 +32,10 @@ pub(crate) const MONEY_ROLES: &[(&str, MoneyRole)] = &[
     ("贷款", MoneyRole::Financing),
     ("资金", MoneyRole::Financing),
     ("基金", MoneyRole::Financing),
+    // An amount in a clause about signing an agreement is what it is worth
+    // (签订…总计9600亿元的…协议). Not 签约: 签约亿元以上项目 is a threshold.
+    ("签订", MoneyRole::Contract),
+    ("签署", MoneyRole::Contract),
 ];
 
 /// Currency words after a number, longest first.

@@ -143,7 +143,14 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Numeral>> {
         i += m.len_utf8();
         n.end = i;
     }
-    // Magnitudes after the number multiply it: 3千万, 1.2万亿, 5000多万.
+    // Magnitudes after the number multiply it: 3千万, 1.2万亿, 5000多万;
+    // scraped pages sometimes put a space before them (177.1 亿元).
+    if n.arabic
+        && s.as_bytes().get(i) == Some(&b' ')
+        && char_at(s, i + 1).is_some_and(|c| large_unit(c).is_some())
+    {
+        i += 1;
+    }
     let (mult, end) = scan_magnitudes(s, i, n.arabic && !n.more);
     if end > i {
         let span = Span::new(at, end);

@@ -113,7 +113,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
     }
     let mut i = first.end;
     // A unit may stand after the low end too: 1万元--5万元, 1万(含)-5万元.
-    let (low_unit, after_low_unit) = read_unit(s, skip_spaces(s, i));
+    let (low_unit, after_low_unit) = read_unit(s, skip_spaces(s, i), money_like(&first));
     let after_low = skip_incl(
         s,
         if low_unit == Unit::None {
@@ -125,10 +125,10 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
     if q.low.is_none()
         && let Some((second, after_mark)) = scan_range_high(s, after_low)?
     {
-        let (high_unit, _) = read_unit(s, skip_spaces(s, second.end));
+        let (high_unit, _) = read_unit(s, skip_spaces(s, second.end), money_like(&second));
         let units_agree = low_unit == Unit::None || low_unit == high_unit;
         if units_agree {
-            q.low = Some(scale_low(&first, &second, s, after_mark));
+            q.low = Some(scale_low(&first, &second, s, at, after_mark));
             q.high = Some(second.value);
             q.value = None;
             q.qualifier = Qualifier::Range;
@@ -139,7 +139,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
     }
     // The unit.
     let unit_at = skip_spaces(s, i);
-    let (unit, after_unit) = read_unit(s, unit_at);
+    let (unit, after_unit) = read_unit(s, unit_at, q.low.is_some() || money_like(&first));
     if unit != Unit::None {
         q.unit = unit;
         i = after_unit;
@@ -229,13 +229,22 @@ fn scan_range_high(s: &str, i: usize) -> Result<Option<(Numeral, usize)>> {
 
 /// The low end of a range: `5-10亿元` writes the magnitude once, so the low
 /// end borrows it when it has none itself and stays below the high end.
-fn scale_low(low: &Numeral, high: &Numeral, s: &str, high_start: usize) -> Decimal {
-    if low.magnitude {
+fn scale_low(
+    low: &Numeral,
+    high: &Numeral,
+    s: &str,
+    low_start: usize,
+    high_start: usize,
+) -> Decimal {
+    if has_large_magnitude(s, low_start, low.end) {
         return low.value;
     }
     let scale = trailing_scale(s, high_start, high.end);
+    // 十八至三十万 borrows 万; 两到三仟 borrows 仟 only when the low end has
+    // no unit of its own (三千到五千 stays 3000).
+    let borrow = scale >= Decimal::from(10_000) || (!low.magnitude && scale > Decimal::ONE);
     match low.value.checked_mul(scale) {
-        Some(scaled) if scale > Decimal::ONE && scaled <= high.value => scaled,
+        Some(scaled) if borrow && scaled <= high.value => scaled.normalize(),
         _ => low.value,
     }
 }
@@ -265,13 +274,24 @@ fn trailing_scale(s: &str, start: usize, end: usize) -> Decimal {
     scale
 }
 
+/// Whether a number is more than a bare Chinese digit (for 块: 30块,
+/// 十块 are money, 一块 is "a piece").
+fn money_like(n: &Numeral) -> bool {
+    n.arabic || n.magnitude
+}
+
 /// The unit at `i`: a currency word or an area unit, and its end.
-fn read_unit(s: &str, i: usize) -> (Unit, usize) {
+fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
     let rest = &s[i..];
     if let Some((len, cur)) = qualifier::match_prefix_of(rest, CURRENCY_SUFFIXES) {
         let mut end = i + len;
-        if cur == Currency::Cny && rest.starts_with('块') && s[end..].starts_with('钱') {
-            end += 3;
+        if rest.starts_with('块') {
+            if s[end..].starts_with('钱') {
+                end += 3;
+            } else if !plain_count_ok {
+                // 一块绊脚石, 五块地: 块 is a measure word there.
+                return (Unit::None, i);
+            }
         }
         // 元 before another currency word: 三万元欧元 -> the second wins.
         if let Some((len2, cur2)) = qualifier::match_prefix_of(&s[end..], CURRENCY_SUFFIXES)
@@ -349,7 +369,7 @@ fn scan_vague(s: &str, at: usize) -> Option<Quantity> {
     {
         i += c.len_utf8();
     }
-    let (unit, end) = read_unit(s, i);
+    let (unit, end) = read_unit(s, i, true);
     let end = if unit == Unit::None { i } else { end };
     Some(Quantity {
         span: Span::new(at, end),
@@ -389,7 +409,8 @@ fn prefix_qualifier(s: &str, at: usize) -> Option<(usize, Qualifier)> {
 }
 
 /// The money role of an amount whose span starts at `start`: the nearest
-/// role word before it in the same clause, within a short window.
+/// role word before it in the same clause, within a short window, and the
+/// byte where that word ends.
 pub(crate) fn money_role(s: &str, start: usize) -> Option<(crate::money::MoneyRole, usize)> {
     let mut i = start;
     let mut chars = 0;
@@ -407,7 +428,7 @@ pub(crate) fn money_role(s: &str, start: usize) -> Option<(crate::money::MoneyRo
             } else {
                 role
             };
-            return Some((role, i - len));
+            return Some((role, i));
         }
         i -= c.len_utf8();
         chars += 1;
