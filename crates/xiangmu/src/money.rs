@@ -194,6 +194,9 @@ fn first_unit_byte(s: &str, q: &Quantity) -> usize {
 /// Turns a scanned quantity into money if its unit (or the bare-number
 /// rule) says so.
 pub(crate) fn from_quantity(s: &str, q: &Quantity, whole_input: bool) -> Option<Money> {
+    if matches!(q.unit, Unit::Area(_)) || (q.unit == Unit::None && !q.large_magnitude) {
+        return None;
+    }
     let role = quantity::money_role(s, q.span.start);
     let prefix_currency = currency_before(s, q.span.start);
     let currency = match q.unit {

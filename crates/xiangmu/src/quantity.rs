@@ -55,16 +55,21 @@ fn char_before(s: &str, i: usize) -> Option<char> {
     s.get(..i).and_then(|r| r.chars().next_back())
 }
 
-/// Whether a quantity may start at byte `at` (a char boundary).
+/// Whether a quantity may start at byte `at` (a char boundary): one match
+/// on the character, the cheap test every position of a text goes through.
 pub(crate) fn may_start(s: &str, at: usize) -> bool {
     let Some(c) = char_at(s, at) else {
         return false;
     };
-    if c.is_ascii_digit() {
+    match c {
         // Not inside a number or a word such as "A380".
-        return !char_before(s, at).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.');
+        '0'..='9' => !char_before(s, at).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.'),
+        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+        | '十' | '百' | '千' | '万' | '亿' | '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒'
+        | '捌' | '玖' | '拾' | '佰' | '仟' | '幺' | '弍' => true,
+        '数' | '几' | '上' => is_vague_lead(s, at),
+        _ => false,
     }
-    numeral::starts_number(c) || is_vague_lead(s, at)
 }
 
 /// 数十, 数百, 几十, 上百, 上千, 上万: a vague amount starts here.
@@ -146,6 +151,11 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
         if let Unit::Money(_) = unit {
             i = read_subunits(s, i, &mut q);
         }
+    } else if !q.large_magnitude {
+        // No unit and no 万/亿: neither money nor area (most numbers of a
+        // text: dates, counts, 一 in words); skip the qualifier lookups.
+        q.span.end = i;
+        return Ok(Some(q));
     }
     // A 多/余 between the magnitude and the unit is already in the number;
     // one after a bare number and before the unit (100余亩) too.
@@ -196,11 +206,12 @@ fn skip_spaces(s: &str, mut i: usize) -> usize {
 
 /// Skips a `(含)` (inclusive) marker.
 fn skip_incl(s: &str, i: usize) -> usize {
-    if s[i..].starts_with("(含)") {
-        i + "(含)".len()
-    } else {
-        i
+    for mark in ["(含)", "（含）"] {
+        if s[i..].starts_with(mark) {
+            return i + mark.len();
+        }
     }
+    i
 }
 
 /// A range mark (`-`, `--`, `至`, `到`) and a number after it.
@@ -353,9 +364,7 @@ fn read_subunits(s: &str, mut i: usize, q: &mut Quantity) -> usize {
             i += 3;
         }
     }
-    if s[i..].starts_with("整") {
-        i += 3;
-    } else if s[i..].starts_with("钱") {
+    if s[i..].starts_with('整') || s[i..].starts_with('钱') {
         i += 3;
     }
     i
