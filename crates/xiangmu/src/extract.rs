@@ -5,7 +5,7 @@ use crate::mention::{Kind, Mention, Value};
 use crate::normalize::NormalizedText;
 use crate::quantity::{self, Quantity};
 use crate::span::{CharCounter, Span};
-use crate::{area, money};
+use crate::{area, capacity, count, money, percent};
 
 /// What `extract` looks for.
 ///
@@ -77,6 +77,18 @@ pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
             && let Some(a) = area::from_quantity(s, &q)
         {
             found.push((q.span, Value::Area(a)));
+        } else if options.wants(Kind::Count)
+            && let Some(c) = count::from_quantity(&norm, &q)
+        {
+            found.push((q.span, Value::Count(c)));
+        } else if options.wants(Kind::Percent)
+            && let Some(p) = percent::from_quantity(&q)
+        {
+            found.push((q.span, Value::Percent(p)));
+        } else if options.wants(Kind::Capacity)
+            && let Some(c) = capacity::from_quantity(&q)
+        {
+            found.push((q.span, Value::Capacity(c)));
         }
     }
     to_mentions(&norm, found)

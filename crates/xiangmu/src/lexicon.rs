@@ -99,3 +99,34 @@ pub(crate) fn ends_clause(c: char) -> bool {
             | ')'
     )
 }
+
+/// Measure words that make a number a count (`181个`, `13名`, `4栋`).
+/// Not 年/月/日 (dates), 期 (phases), 类/大 (labels such as 三类, 五大行动),
+/// 所 (608所 names an institute more often than it counts schools).
+pub(crate) const MEASURE_WORDS: &[(&str, ())] = &[
+    ("人次", ()),
+    ("个", ()),
+    ("家", ()),
+    ("名", ()),
+    ("栋", ()),
+    ("幢", ()),
+    ("项", ()),
+    ("人", ()),
+    ("次", ()),
+    ("件", ()),
+    ("座", ()),
+    ("台", ()),
+    ("套", ()),
+    ("条", ()),
+    ("处", ()),
+    ("批", ()),
+    ("户", ()),
+    ("位", ()),
+    ("宗", ()),
+    ("场", ()),
+    ("辆", ()),
+    ("支", ()),
+    ("种", ()),
+    ("间", ()),
+    ("只", ()),
+];

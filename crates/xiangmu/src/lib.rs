@@ -14,6 +14,7 @@
 //!     match m.value {
 //!         Value::Money(money) => assert_eq!(money.value.unwrap().to_string(), "2000000000"),
 //!         Value::Area(area) => assert_eq!(area.square_meters_cents().unwrap().to_string(), "162546.67"),
+//!         other => panic!("unexpected {other:?}"),
 //!     }
 //! }
 //! ```
@@ -25,6 +26,8 @@
 #![cfg_attr(not(test), deny(clippy::print_stdout, clippy::unwrap_used))]
 
 pub mod area;
+pub mod capacity;
+pub mod count;
 pub mod decimal;
 mod error;
 mod extract;
@@ -33,11 +36,14 @@ mod mention;
 pub mod money;
 mod normalize;
 mod numeral;
+pub mod percent;
 mod qualifier;
 mod quantity;
 mod span;
 
 pub use area::{Area, AreaUnit, parse_area};
+pub use capacity::Capacity;
+pub use count::Count;
 pub use decimal::Decimal;
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Options, extract};
@@ -45,5 +51,10 @@ pub use mention::{Kind, Mention, Value};
 pub use money::{Currency, Money, MoneyRole, parse_money};
 pub use normalize::NormalizedText;
 pub use numeral::parse_number;
+pub use percent::{Percent, PercentUnit};
 pub use qualifier::Qualifier;
 pub use span::Span;
+
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

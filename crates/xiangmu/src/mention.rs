@@ -1,7 +1,10 @@
 //! Mentions: a span of the original text and its normalized value.
 
 use crate::area::Area;
+use crate::capacity::Capacity;
+use crate::count::Count;
 use crate::money::Money;
+use crate::percent::Percent;
 use crate::span::Span;
 use serde::Serialize;
 
@@ -17,11 +20,23 @@ pub enum Kind {
     Money,
     /// Land and floor areas.
     Area,
+    /// Numbers of things (`181个`).
+    Count,
+    /// Percentages and percentage points.
+    Percent,
+    /// Installed power capacity.
+    Capacity,
 }
 
 impl Kind {
     /// Every kind, in SPEC order.
-    pub const ALL: [Kind; 2] = [Kind::Money, Kind::Area];
+    pub const ALL: [Kind; 5] = [
+        Kind::Money,
+        Kind::Area,
+        Kind::Count,
+        Kind::Percent,
+        Kind::Capacity,
+    ];
 
     /// The SPEC string.
     ///
@@ -32,6 +47,9 @@ impl Kind {
         match self {
             Kind::Money => "money",
             Kind::Area => "area",
+            Kind::Count => "count",
+            Kind::Percent => "percent",
+            Kind::Capacity => "capacity",
         }
     }
 
@@ -54,6 +72,12 @@ pub enum Value {
     Money(Money),
     /// An area.
     Area(Area),
+    /// A count.
+    Count(Count),
+    /// A percentage.
+    Percent(Percent),
+    /// A power capacity.
+    Capacity(Capacity),
 }
 
 impl Value {
@@ -67,6 +91,9 @@ impl Value {
         match self {
             Value::Money(_) => Kind::Money,
             Value::Area(_) => Kind::Area,
+            Value::Count(_) => Kind::Count,
+            Value::Percent(_) => Kind::Percent,
+            Value::Capacity(_) => Kind::Capacity,
         }
     }
 }
@@ -138,6 +165,45 @@ impl Mention<'_> {
     pub fn as_area(&self) -> Option<&Area> {
         match &self.value {
             Value::Area(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The count value, if this is a count mention.
+    ///
+    /// ```
+    /// let found = xiangmu::extract("新开工项目１２个", &Default::default());
+    /// assert_eq!(found[0].as_count().unwrap().value, Some(12));
+    /// ```
+    pub fn as_count(&self) -> Option<&Count> {
+        match &self.value {
+            Value::Count(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The percent value, if this is a percent mention.
+    ///
+    /// ```
+    /// let found = xiangmu::extract("开工率83.3%", &Default::default());
+    /// assert_eq!(found[0].as_percent().unwrap().value.unwrap().to_string(), "83.3");
+    /// ```
+    pub fn as_percent(&self) -> Option<&Percent> {
+        match &self.value {
+            Value::Percent(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The capacity value, if this is a capacity mention.
+    ///
+    /// ```
+    /// let found = xiangmu::extract("总装机容量300万千瓦", &Default::default());
+    /// assert_eq!(found[0].as_capacity().unwrap().value.unwrap().to_string(), "3000000");
+    /// ```
+    pub fn as_capacity(&self) -> Option<&Capacity> {
+        match &self.value {
+            Value::Capacity(c) => Some(c),
             _ => None,
         }
     }

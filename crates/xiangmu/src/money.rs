@@ -194,7 +194,9 @@ fn first_unit_byte(s: &str, q: &Quantity) -> usize {
 /// Turns a scanned quantity into money if its unit (or the bare-number
 /// rule) says so.
 pub(crate) fn from_quantity(s: &str, q: &Quantity, whole_input: bool) -> Option<Money> {
-    if matches!(q.unit, Unit::Area(_)) || (q.unit == Unit::None && !q.large_magnitude) {
+    if !matches!(q.unit, Unit::Money(_) | Unit::None)
+        || (q.unit == Unit::None && !q.large_magnitude)
+    {
         return None;
     }
     let role = quantity::money_role(s, q.span.start);
@@ -207,7 +209,9 @@ pub(crate) fn from_quantity(s: &str, q: &Quantity, whole_input: bool) -> Option<
                 c
             }
         }
-        Unit::Area(_) => return None,
+        Unit::Area(_) | Unit::Count(_) | Unit::Percent | Unit::Point | Unit::Power(_) => {
+            return None;
+        }
         Unit::None => {
             // A bare number with 万/亿 only right after a role word
             // (投资1.5亿, 总投资超10亿), or after a currency word.

@@ -103,6 +103,11 @@ fn large_unit(c: char) -> Option<u64> {
     })
 }
 
+/// The 千 of 千瓦 (kW) is a unit, not a magnitude: 300万千瓦 is 300万 kW.
+fn is_kilowatt(s: &str, i: usize, c: char) -> bool {
+    c == '千' && s[i + c.len_utf8()..].starts_with('瓦')
+}
+
 /// Whether `c` can start a number.
 pub(crate) fn starts_number(c: char) -> bool {
     c.is_ascii_digit()
@@ -167,6 +172,14 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Numeral>> {
         n.end = end;
         n.magnitude = true;
     }
+    // 2.6万余件, 十万多人: the 多/余 may also follow the magnitude.
+    if !n.more
+        && n.magnitude
+        && let Some(m) = char_at(s, n.end).filter(|&m| m == '多' || m == '余')
+    {
+        n.more = true;
+        n.end += m.len_utf8();
+    }
     n.value = n.value.normalize();
     n.high = n.high.map(|h| h.normalize());
     Ok(Some(n))
@@ -191,6 +204,9 @@ fn scan_magnitudes(s: &str, mut i: usize, letters: bool) -> (Decimal, usize) {
         }
     }
     while let Some(c) = char_at(s, i) {
+        if is_kilowatt(s, i, c) {
+            break;
+        }
         let m = if let Some(u) = small_unit(c) {
             Decimal::from(u)
         } else if let Some(u) = large_unit(c) {
@@ -345,7 +361,7 @@ fn scan_chinese(s: &str, at: usize) -> Result<Option<Numeral>> {
             i += len;
             continue;
         }
-        if let Some(u) = small_unit(c) {
+        if let Some(u) = small_unit(c).filter(|_| !is_kilowatt(s, i, c)) {
             let d = digit.take().unwrap_or(1);
             let part = Decimal::from(d) * Decimal::from(u);
             section = section.checked_add(part).ok_or_else(|| overflow(i + len))?;

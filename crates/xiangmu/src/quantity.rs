@@ -18,6 +18,14 @@ pub(crate) enum Unit {
     Money(Currency),
     /// An area unit.
     Area(AreaUnit),
+    /// A measure word (个, 家, 名 ...) at this normalized byte range.
+    Count(Span),
+    /// `%`, `百分之`, `成` (tenths, already scaled to percent).
+    Percent,
+    /// 百分点: percentage points.
+    Point,
+    /// Electric power; the factor converts the written unit to kW.
+    Power(u32),
     /// Nothing we know: a bare number (with 万/亿 it may still be money
     /// after a role word).
     None,
@@ -45,6 +53,13 @@ pub(crate) struct Quantity {
     /// One past the last byte any reading consumed: a scanner resumes here
     /// when nothing was found, which keeps long runs of digits linear.
     pub consumed: usize,
+    /// `2×100万千瓦`: the number of units (the value is then the total).
+    pub units: Option<Decimal>,
+    /// The number was written with digits (not a bare magnitude such as
+    /// the 百 of 近百家).
+    pub explicit: bool,
+    /// The number is a lone Chinese 一 (一个, 一次: an article, not a count).
+    pub lone_one: bool,
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -91,6 +106,9 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
     if is_vague_lead(s, at) {
         return Ok(scan_vague(s, at));
     }
+    if s[at..].starts_with("百分之") {
+        return scan_percent_words(s, at);
+    }
     let Some(first) = numeral::scan(s, at)? else {
         return Ok(None);
     };
@@ -108,6 +126,9 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
         unit: Unit::None,
         large_magnitude: has_large_magnitude(s, at, first.end),
         consumed: first.end,
+        units: None,
+        explicit: !first.implicit,
+        lone_one: !first.arabic && first.value == Decimal::ONE && !first.magnitude,
     };
     if let Some(high) = first.high {
         // 八九亿
@@ -117,6 +138,16 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
         q.qualifier = Qualifier::Range;
     }
     let mut i = first.end;
+    // 2×100万千瓦, 4×660MW: units times the capacity of one.
+    if let Some((times, per, per_unit, end)) = scan_units_times(s, &first)? {
+        q.units = Some(times);
+        q.value = times.checked_mul(per);
+        q.unit = per_unit;
+        q.span.end = end;
+        q.consumed = end;
+        q.large_magnitude = false;
+        return Ok(Some(q));
+    }
     // A unit may stand after the low end too: 1万元--5万元, 1万(含)-5万元.
     let (low_unit, after_low_unit) = read_unit(s, skip_spaces(s, i), money_like(&first));
     let after_low = skip_incl(
@@ -145,6 +176,24 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
     // The unit.
     let unit_at = skip_spaces(s, i);
     let (unit, after_unit) = read_unit(s, unit_at, q.low.is_some() || money_like(&first));
+    let (unit, after_unit) = match unit {
+        // 九成: tenths, only after a small Chinese number (not 建成).
+        Unit::None
+            if s[unit_at..].starts_with('成')
+                && !first.arabic
+                && q.value.is_some_and(|v| v <= Decimal::TEN) =>
+        {
+            q.value = q.value.map(|v| v * Decimal::TEN);
+            (Unit::Percent, unit_at + '成'.len_utf8())
+        }
+        Unit::Power(f) => {
+            q.value = q.value.and_then(|v| v.checked_mul(Decimal::from(f)));
+            q.low = q.low.and_then(|v| v.checked_mul(Decimal::from(f)));
+            q.high = q.high.and_then(|v| v.checked_mul(Decimal::from(f)));
+            (unit, after_unit)
+        }
+        _ => (unit, after_unit),
+    };
     if unit != Unit::None {
         q.unit = unit;
         i = after_unit;
@@ -157,20 +206,35 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
         q.span.end = i;
         return Ok(Some(q));
     }
+    apply_qualifiers(s, at, i, &mut q);
+    q.consumed = q.consumed.max(q.span.end);
+    Ok(Some(q))
+}
+
+/// `万元GDP`, `万亩良田`: a bare 万/亿 with no number before it and no
+/// qualifier names a scale, not an amount (`亿元以上`, `过亿元` are amounts).
+pub(crate) fn is_bare_magnitude(s: &str, q: &Quantity) -> bool {
+    let t = &s[q.number_start..];
+    (t.starts_with('万') || t.starts_with('亿')) && q.qualifier == Qualifier::Exact
+}
+
+/// Extends `q` (whose number starts at `at` and unit ends at `end`) with
+/// the qualifier words around it.
+fn apply_qualifiers(s: &str, at: usize, end: usize, q: &mut Quantity) {
     // A 多/余 between the magnitude and the unit is already in the number;
     // one after a bare number and before the unit (100余亩) too.
-    q.span.end = i;
+    q.span.end = end;
     // Suffix qualifier: 以上, 左右, (含)以上 ...
-    if let Some((len, qual)) = qualifier::match_prefix_of(&s[i..], SUFFIXES) {
+    if let Some((len, qual)) = qualifier::match_prefix_of(&s[end..], SUFFIXES) {
         // 内 only closes an amount (8亿元内), never starts a word (内容).
         let word_follows = qual == Qualifier::AtMost
-            && s[i..].starts_with('内')
-            && char_at(s, i + len).is_some_and(is_word_char);
+            && s[end..].starts_with('内')
+            && char_at(s, end + len).is_some_and(is_word_char);
         if !word_follows && q.qualifier != Qualifier::Range {
             if q.qualifier == Qualifier::Exact || q.qualifier == Qualifier::MoreThan {
                 q.qualifier = qual;
             }
-            q.span.end = i + len;
+            q.span.end = end + len;
         }
     }
     // Prefix qualifier: 约, 超过, 不低于 ...
@@ -181,14 +245,6 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
         }
     }
     q.consumed = q.consumed.max(q.span.end);
-    Ok(Some(q))
-}
-
-/// `万元GDP`, `万亩良田`: a bare 万/亿 with no number before it and no
-/// qualifier names a scale, not an amount (`亿元以上`, `过亿元` are amounts).
-pub(crate) fn is_bare_magnitude(s: &str, q: &Quantity) -> bool {
-    let t = &s[q.number_start..];
-    (t.starts_with('万') || t.starts_with('亿')) && q.qualifier == Qualifier::Exact
 }
 
 /// Whether the digits at `start..end` carry a 万 or 亿.
@@ -285,6 +341,50 @@ fn trailing_scale(s: &str, start: usize, end: usize) -> Decimal {
     scale
 }
 
+/// `百分之八十`, `百分之十二点五`: a percent written in words.
+fn scan_percent_words(s: &str, at: usize) -> Result<Option<Quantity>> {
+    let num_at = at + "百分之".len();
+    let Some(n) = numeral::scan(s, num_at)? else {
+        return Ok(None);
+    };
+    let mut q = Quantity {
+        span: Span::new(at, n.end),
+        number_start: at,
+        value: Some(n.value),
+        low: None,
+        high: None,
+        qualifier: Qualifier::Exact,
+        unit: Unit::Percent,
+        large_magnitude: false,
+        consumed: n.end,
+        units: None,
+        explicit: true,
+        lone_one: false,
+    };
+    apply_qualifiers(s, at, n.end, &mut q);
+    Ok(Some(q))
+}
+
+/// `N×M unit` with a power unit: (N, M in kW, unit, end).
+fn scan_units_times(s: &str, first: &Numeral) -> Result<Option<(Decimal, Decimal, Unit, usize)>> {
+    let Some(c) = char_at(s, first.end) else {
+        return Ok(None);
+    };
+    if !matches!(c, '×' | 'x' | 'X' | '*') || first.magnitude || first.fraction {
+        return Ok(None);
+    }
+    let Some(per) = numeral::scan(s, first.end + c.len_utf8())? else {
+        return Ok(None);
+    };
+    match read_unit(s, per.end, true) {
+        (Unit::Power(f), end) => {
+            let kw = per.value.checked_mul(Decimal::from(f));
+            Ok(kw.map(|kw| (first.value, kw, Unit::Power(1), end)))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Whether a number is more than a bare Chinese digit (for 块: 30块,
 /// 十块 are money, 一块 is "a piece").
 fn money_like(n: &Numeral) -> bool {
@@ -312,6 +412,26 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
         }
         return (Unit::Money(cur), end);
     }
+    if let Some(b) = rest.as_bytes().first()
+        && (*b == b'%' || *b < 0x80 && b.is_ascii_alphabetic())
+    {
+        if *b == b'%' {
+            return (Unit::Percent, i + 1);
+        }
+        if let Some((len, f)) = qualifier::match_prefix_of(rest, POWER_UNITS) {
+            if !char_at(s, i + len).is_some_and(|c| c.is_ascii_alphabetic()) {
+                return (Unit::Power(f), i + len);
+            }
+        }
+    }
+    for word in ["个百分点", "百分点"] {
+        if rest.starts_with(word) {
+            return (Unit::Point, i + word.len());
+        }
+    }
+    if let Some((len, f)) = qualifier::match_prefix_of(rest, POWER_UNITS) {
+        return (Unit::Power(f), i + len);
+    }
     if let Some((len, unit)) = qualifier::match_prefix_of(rest, AREA_UNITS) {
         // 平 alone only when no word follows (8000平，; not 平台, 平均).
         if len == '平'.len_utf8() && char_at(s, i + len).is_some_and(is_word_char) {
@@ -319,8 +439,27 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
         }
         return (Unit::Area(unit), i + len);
     }
+    if let Some((len, ())) = qualifier::match_prefix_of(rest, crate::lexicon::MEASURE_WORDS) {
+        // 项目 is a noun, not 项 + 目.
+        if !(rest.starts_with('项') && s[i + len..].starts_with('目')) {
+            return (Unit::Count(Span::new(i, i + len)), i + len);
+        }
+    }
     (Unit::None, i)
 }
+
+/// Power units and their factor to kW; 万千瓦 is 万 (read with the number)
+/// and 千瓦.
+const POWER_UNITS: &[(&str, u32)] = &[
+    ("千瓦", 1),
+    ("兆瓦", 1000),
+    ("吉瓦", 1_000_000),
+    ("kW", 1),
+    ("KW", 1),
+    ("kw", 1),
+    ("MW", 1000),
+    ("GW", 1_000_000),
+];
 
 const AREA_UNITS: &[(&str, AreaUnit)] = &[
     ("平方公里", AreaUnit::SquareKilometer),
@@ -390,6 +529,9 @@ fn scan_vague(s: &str, at: usize) -> Option<Quantity> {
         unit,
         large_magnitude: has_large_magnitude(s, at, i),
         consumed: end,
+        units: None,
+        explicit: false,
+        lone_one: false,
     })
 }
 
