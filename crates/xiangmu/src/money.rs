@@ -169,26 +169,13 @@ pub fn parse_money(input: &str) -> Result<Money> {
         .ok_or_else(|| fix(Error::unexpected(s, start, "an amount of money")))?;
     let number_end = q.span.end;
     let money = from_quantity(s, &q, true).ok_or_else(|| {
-        let at = first_unit_byte(s, &q);
+        let at = q.number_end;
         fix(Error::unexpected(s, at, "a currency word (元, 美元 ...)"))
     })?;
     if number_end != s.len() {
         return Err(fix(Error::unexpected(s, number_end, "end of the amount")));
     }
     Ok(money)
-}
-
-/// Where the unit of `q` should have been.
-fn first_unit_byte(s: &str, q: &Quantity) -> usize {
-    let mut i = q.span.end;
-    while i > q.number_start {
-        match s[..i].chars().next_back() {
-            Some(c) if crate::numeral::starts_number(c) || c.is_ascii_digit() || c == '.' => break,
-            Some(c) => i -= c.len_utf8(),
-            None => break,
-        }
-    }
-    i.max(q.span.end.min(s.len()))
 }
 
 /// Turns a scanned quantity into money if its unit (or the bare-number

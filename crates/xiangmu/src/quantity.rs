@@ -38,6 +38,8 @@ pub(crate) struct Quantity {
     pub span: Span,
     /// Where the number itself starts (after any prefix qualifier).
     pub number_start: usize,
+    /// Where the number ends and its unit (if any) starts.
+    pub number_end: usize,
     /// The value; `None` for ranges and vague amounts.
     pub value: Option<Decimal>,
     /// Low end of a range.
@@ -115,6 +117,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
     let mut q = Quantity {
         span: Span::new(at, first.end),
         number_start: at,
+        number_end: first.end,
         value: Some(first.value),
         low: None,
         high: None,
@@ -175,6 +178,7 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
     }
     // The unit.
     let unit_at = skip_spaces(s, i);
+    q.number_end = i;
     let (unit, after_unit) = read_unit(s, unit_at, q.low.is_some() || money_like(&first));
     let (unit, after_unit) = match unit {
         // 九成: tenths, only after a small Chinese number (not 建成).
@@ -350,6 +354,7 @@ fn scan_percent_words(s: &str, at: usize) -> Result<Option<Quantity>> {
     let mut q = Quantity {
         span: Span::new(at, n.end),
         number_start: at,
+        number_end: n.end,
         value: Some(n.value),
         low: None,
         high: None,
@@ -522,6 +527,7 @@ fn scan_vague(s: &str, at: usize) -> Option<Quantity> {
     Some(Quantity {
         span: Span::new(at, end),
         number_start: at,
+        number_end: i,
         value: None,
         low: None,
         high: None,
