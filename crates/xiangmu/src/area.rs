@@ -162,7 +162,7 @@ pub fn parse_area(input: &str) -> Result<Area> {
     let area = from_quantity(s, &q).ok_or_else(|| {
         fix(Error::unexpected(
             s,
-            q.span.end,
+            q.number_end,
             "an area unit (亩, 平方米, 公顷, 平方公里)",
         ))
     })?;

@@ -235,7 +235,7 @@ fn scan_arabic(s: &str, at: usize) -> Result<Numeral> {
         if *digits > 0 || d != 0 {
             *digits += 1;
         }
-        if *digits > 28 {
+        if *digits > 29 {
             overflow = true;
         } else {
             *mantissa = *mantissa * 10 + u128::from(d);
@@ -344,6 +344,7 @@ fn scan_chinese(s: &str, at: usize) -> Result<Option<Numeral>> {
     let mut section = Decimal::ZERO; // below the current large unit
     let mut digit: Option<u32> = None; // a digit not yet multiplied
     let mut last_small = 0u32; // value of the last small unit, for 三千五
+    let mut last_large = 0u64; // value of the last large unit, for 一万五
     let mut biggest_large = 0u64;
     let mut any_digit = false;
     let mut zero_seen = false;
@@ -366,6 +367,7 @@ fn scan_chinese(s: &str, at: usize) -> Result<Option<Numeral>> {
             let part = Decimal::from(d) * Decimal::from(u);
             section = section.checked_add(part).ok_or_else(|| overflow(i + len))?;
             last_small = u;
+            last_large = 0;
             zero_seen = false;
             units += 1;
             i += len;
@@ -391,6 +393,7 @@ fn scan_chinese(s: &str, at: usize) -> Result<Option<Numeral>> {
             biggest_large = biggest_large.max(u);
             section = Decimal::ZERO;
             last_small = 0;
+            last_large = u;
             zero_seen = false;
             units += 1;
             i += len;
@@ -407,6 +410,8 @@ fn scan_chinese(s: &str, at: usize) -> Result<Option<Numeral>> {
         tail = Decimal::from(d);
         if !zero_seen && last_small >= 100 && units > 0 {
             tail = Decimal::from(d * (last_small / 10));
+        } else if !zero_seen && last_large > 0 {
+            tail = Decimal::from(u64::from(d) * (last_large / 10));
         }
     }
     let mut value = total

@@ -439,7 +439,10 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
     }
     if let Some((len, unit)) = qualifier::match_prefix_of(rest, AREA_UNITS) {
         // 平 alone only when no word follows (8000平，; not 平台, 平均).
-        if len == '平'.len_utf8() && char_at(s, i + len).is_some_and(is_word_char) {
+        if rest.starts_with('平')
+            && len == '平'.len_utf8()
+            && char_at(s, i + len).is_some_and(is_word_char)
+        {
             return (Unit::None, i);
         }
         return (Unit::Area(unit), i + len);
