@@ -17,7 +17,10 @@ for line in src.read_text(encoding="utf-8").splitlines():
         continue
     trad, simp = line.split("\t")
     simp = simp.split(" ")[0]
-    if len(trad) == 1 and len(simp) == 1 and trad != simp:
+    # Keep only pairs whose Simplified form is not longer in UTF-8: the view
+    # then never runs ahead of the original, and the few dropped pairs
+    # (襀 -> 𫌀) are rare characters no parser matches.
+    if len(trad) == 1 and len(simp) == 1 and trad != simp and len(simp.encode()) <= len(trad.encode()):
         pairs[ord(trad)] = ord(simp)
 
 out = Path(__file__).resolve().parent.parent / "crates/xiangmu/src/normalize/traditional.rs"

@@ -5,7 +5,7 @@ use crate::mention::{Kind, Mention, Value};
 use crate::normalize::NormalizedText;
 use crate::quantity::{self, Quantity};
 use crate::span::{CharCounter, Span};
-use crate::{area, capacity, count, money, percent};
+use crate::{area, capacity, count, date, money, percent};
 
 /// What `extract` looks for.
 ///
@@ -19,11 +19,15 @@ use crate::{area, capacity, count, money, percent};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     kinds: u32,
+    anchor: Option<jiff::civil::Date>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { kinds: u32::MAX }
+        Options {
+            kinds: u32::MAX,
+            anchor: None,
+        }
     }
 }
 
@@ -46,6 +50,35 @@ impl Options {
     /// ```
     pub fn wants(&self, kind: Kind) -> bool {
         self.kinds & (1 << kind as u32) != 0
+    }
+
+    /// Resolve dates against `anchor`, the article's publication date
+    /// (`今年`, `3月25日`, `月底` need it).
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use xiangmu::{extract, Options, Value};
+    /// let options = Options::default().with_anchor(date(2023, 3, 25));
+    /// let found = extract("预计3月底就可以拿地开工", &options);
+    /// let Value::Date(d) = found[0].value else { panic!() };
+    /// assert_eq!(d.start, Some(date(2023, 3, 21)));
+    /// assert_eq!(
+    ///     serde_json::to_string(&found[0]).unwrap(),
+    ///     r#"{"start":2,"end":5,"text":"3月底","kind":"date","value":{"start":"2023-03-21","end":"2023-03-31","grain":"xun"}}"#
+    /// );
+    /// ```
+    pub fn with_anchor(mut self, anchor: jiff::civil::Date) -> Options {
+        self.anchor = Some(anchor);
+        self
+    }
+
+    /// The anchor date, if one was given.
+    ///
+    /// ```
+    /// assert_eq!(xiangmu::Options::default().anchor(), None);
+    /// ```
+    pub fn anchor(&self) -> Option<jiff::civil::Date> {
+        self.anchor
     }
 }
 
@@ -89,6 +122,19 @@ pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
             && let Some(c) = capacity::from_quantity(&q)
         {
             found.push((q.span, Value::Capacity(c)));
+        }
+    }
+    if options.wants(Kind::Date) || options.wants(Kind::Duration) {
+        for (span, t) in date::scan_str(s, options.anchor) {
+            match t {
+                date::Temporal::Date(d) if options.wants(Kind::Date) => {
+                    found.push((span, Value::Date(d)));
+                }
+                date::Temporal::Duration(d) if options.wants(Kind::Duration) => {
+                    found.push((span, Value::Duration(d)));
+                }
+                _ => {}
+            }
         }
     }
     to_mentions(&norm, found)

@@ -28,6 +28,7 @@
 pub mod area;
 pub mod capacity;
 pub mod count;
+pub mod date;
 pub mod decimal;
 mod error;
 mod extract;
@@ -44,6 +45,7 @@ mod span;
 pub use area::{Area, AreaUnit, parse_area};
 pub use capacity::Capacity;
 pub use count::Count;
+pub use date::{DateSpan, Duration, DurationUnit, Grain, parse_date, parse_duration};
 pub use decimal::Decimal;
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Options, extract};

@@ -3,6 +3,7 @@
 use crate::area::Area;
 use crate::capacity::Capacity;
 use crate::count::Count;
+use crate::date::{DateSpan, Duration};
 use crate::money::Money;
 use crate::percent::Percent;
 use crate::span::Span;
@@ -20,6 +21,10 @@ pub enum Kind {
     Money,
     /// Land and floor areas.
     Area,
+    /// Dates and periods (`2018年12月18日`, `今年一季度`).
+    Date,
+    /// Lengths of time (`10个月`, `24小时内`).
+    Duration,
     /// Numbers of things (`181个`).
     Count,
     /// Percentages and percentage points.
@@ -30,9 +35,11 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in SPEC order.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Money,
         Kind::Area,
+        Kind::Date,
+        Kind::Duration,
         Kind::Count,
         Kind::Percent,
         Kind::Capacity,
@@ -47,6 +54,8 @@ impl Kind {
         match self {
             Kind::Money => "money",
             Kind::Area => "area",
+            Kind::Date => "date",
+            Kind::Duration => "duration",
             Kind::Count => "count",
             Kind::Percent => "percent",
             Kind::Capacity => "capacity",
@@ -72,6 +81,11 @@ pub enum Value {
     Money(Money),
     /// An area.
     Area(Area),
+    /// A date or period, serialized nested under `value`.
+    #[serde(serialize_with = "crate::date::serialize_nested")]
+    Date(DateSpan),
+    /// A duration.
+    Duration(Duration),
     /// A count.
     Count(Count),
     /// A percentage.
@@ -91,6 +105,8 @@ impl Value {
         match self {
             Value::Money(_) => Kind::Money,
             Value::Area(_) => Kind::Area,
+            Value::Date(_) => Kind::Date,
+            Value::Duration(_) => Kind::Duration,
             Value::Count(_) => Kind::Count,
             Value::Percent(_) => Kind::Percent,
             Value::Capacity(_) => Kind::Capacity,
