@@ -103,9 +103,9 @@ pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
     let mut found: Vec<(Span, Value)> = Vec::new();
     for q in quantities(s) {
         if options.wants(Kind::Money)
-            && let Some(m) = money::from_quantity(s, &q, false)
+            && let Some((span, m)) = money::from_quantity(s, &q, false)
         {
-            found.push((q.span, Value::Money(m)));
+            found.push((span, Value::Money(m)));
         } else if options.wants(Kind::Area)
             && let Some(a) = area::from_quantity(s, &q)
         {

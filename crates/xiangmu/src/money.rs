@@ -8,6 +8,7 @@ use crate::normalize::NormalizedText;
 use crate::numeral::shift_error;
 use crate::qualifier::{self, Qualifier};
 use crate::quantity::{self, Quantity, Unit};
+use crate::span::Span;
 use serde::{Deserialize, Serialize};
 
 /// An amount of money as the SPEC writes it.
@@ -168,7 +169,7 @@ pub fn parse_money(input: &str) -> Result<Money> {
         .map_err(fix)?
         .ok_or_else(|| fix(Error::unexpected(s, start, "an amount of money")))?;
     let number_end = q.span.end;
-    let money = from_quantity(s, &q, true).ok_or_else(|| {
+    let (_, money) = from_quantity(s, &q, true).ok_or_else(|| {
         let at = q.number_end;
         fix(Error::unexpected(s, at, "a currency word (元, 美元 ...)"))
     })?;
@@ -180,14 +181,19 @@ pub fn parse_money(input: &str) -> Result<Money> {
 
 /// Turns a scanned quantity into money if its unit (or the bare-number
 /// rule) says so.
-pub(crate) fn from_quantity(s: &str, q: &Quantity, whole_input: bool) -> Option<Money> {
+///
+/// Returns the mention's span too: a foreign currency word written before
+/// the number is its unit and joins the span (`港币两千九百六十元`);
+/// `人民币` stays outside, like a role word.
+pub(crate) fn from_quantity(s: &str, q: &Quantity, whole_input: bool) -> Option<(Span, Money)> {
     if !matches!(q.unit, Unit::Money(_) | Unit::None)
         || (q.unit == Unit::None && !q.large_magnitude)
     {
         return None;
     }
     let role = quantity::money_role(s, q.span.start);
-    let prefix_currency = currency_before(s, q.span.start);
+    let prefix = currency_before(s, q.span.start);
+    let prefix_currency = prefix.map(|(_, c)| c);
     let currency = match q.unit {
         Unit::Money(c) => {
             if c == Currency::Cny {
@@ -221,14 +227,22 @@ pub(crate) fn from_quantity(s: &str, q: &Quantity, whole_input: bool) -> Option<
     if quantity::is_bare_magnitude(s, q) {
         return None;
     }
-    Some(Money {
+    let mut span = q.span;
+    if let Some((at, c)) = prefix
+        && c == currency
+        && c != Currency::Cny
+    {
+        span.start = at;
+    }
+    let money = Money {
         value: q.value,
         low: q.low,
         high: q.high,
         currency,
         qualifier: q.qualifier,
         role: role.map_or(MoneyRole::Other, |(r, _)| r),
-    })
+    };
+    Some((span, money))
 }
 
 /// Role word and amount may be separated by a short linking word only.
@@ -240,8 +254,11 @@ fn gap_is_filler(gap: &str) -> bool {
 }
 
 /// A currency word right before the amount (人民币, 港币 ...).
-fn currency_before(s: &str, start: usize) -> Option<crate::money::Currency> {
-    qualifier::match_suffix_of(&s[..start], CURRENCY_PREFIXES).map(|(_, c)| c)
+/// Returns where the word starts; spaces between it and the number are
+/// skipped (`新台币 177.1 亿元`).
+fn currency_before(s: &str, start: usize) -> Option<(usize, Currency)> {
+    let before = s[..start].trim_end_matches(' ');
+    qualifier::match_suffix_of(before, CURRENCY_PREFIXES).map(|(len, c)| (before.len() - len, c))
 }
 
 /// Every money mention of a normalized text, in normalized byte spans.
@@ -257,6 +274,5 @@ pub fn find_iter<'a>(
     norm: &'a NormalizedText<'_>,
 ) -> impl Iterator<Item = (crate::Span, Money)> + 'a {
     let s = norm.as_str();
-    crate::extract::quantities(s)
-        .filter_map(move |q| from_quantity(s, &q, false).map(|m| (q.span, m)))
+    crate::extract::quantities(s).filter_map(move |q| from_quantity(s, &q, false))
 }
