@@ -148,7 +148,6 @@ impl<'t> NormalizedText<'t> {
         let start = self.start_of(span.start);
         Span::new(start, self.start_of(span.end.max(span.start)))
     }
-
 }
 
 fn next_char(s: &str, i: usize) -> char {
@@ -349,7 +348,10 @@ mod tests {
     fn empty_spans_and_ends() {
         let n = NormalizedText::new("產(chǎn)");
         assert_eq!(n.as_str(), "产");
-        assert_eq!(n.to_original(Span::new(0, 3)), Span::new(0, "產(chǎn)".len()));
+        assert_eq!(
+            n.to_original(Span::new(0, 3)),
+            Span::new(0, "產(chǎn)".len())
+        );
         assert_eq!(n.to_original(Span::new(3, 3)).start, "產(chǎn)".len());
     }
 }
