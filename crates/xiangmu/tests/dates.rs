@@ -1876,6 +1876,20 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Any text at all: no panic, in `find_iter`, `parse_date` or
+    /// `parse_duration`.
+    #[test]
+    fn never_panics(text in "\\PC{0,30}", tail in "[0-9年月日号至到今当次截Q半个周：:\\-]{0,8}") {
+        let text = format!("{text}{tail}");
+        let norm = NormalizedText::new(&text);
+        let _ = find_iter(&norm, Some(date(2023, 6, 27))).count();
+        let _ = parse_date(&text, Some(date(2023, 6, 27)));
+        let _ = parse_date(&text, None);
+        let _ = parse_duration(&text);
+    }
+}
+
 /// Writes predictions for `XIANGMU_DUMP_IN` (JSON Lines with `input` or
 /// `text` and `anchor`) to `XIANGMU_DUMP_OUT`: a helper for scoring
 /// against `shared/eval` by hand.

@@ -177,6 +177,18 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
 }
 
+/// The length of a colon at `i` (`:` or the full-width `：`, which the
+/// normalized view keeps).
+fn colon(s: &str, i: usize) -> Option<usize> {
+    if s.as_bytes().get(i) == Some(&b':') {
+        Some(1)
+    } else if starts(s, i, "：") {
+        Some(3)
+    } else {
+        None
+    }
+}
+
 fn prev_char(s: &str, i: usize) -> Option<char> {
     s.get(..i).and_then(|r| r.chars().next_back())
 }
@@ -814,7 +826,7 @@ fn numeric(s: &str, i: usize) -> Option<Point> {
                 return day(y, v2, v3, e3);
             }
             // 2018-12-1209:03: the day runs into the time.
-            if n3 == 4 && b.get(e3) == Some(&b':') {
+            if n3 == 4 && colon(s, e3).is_some() {
                 return day(y, v2, v3 / 100, e2 + 3);
             }
         }
@@ -1065,14 +1077,14 @@ fn clock(s: &str, i: usize) -> Option<usize> {
     {
         j = k;
     }
-    if b.get(j) == Some(&b':') {
-        let (_, n, end) = digits(s, j + 1)?;
+    if let Some(c) = colon(s, j) {
+        let (_, n, end) = digits(s, j + c)?;
         if n != 2 {
             return None;
         }
         j = end;
-        if b.get(j) == Some(&b':')
-            && let Some((_, 2, end)) = digits(s, j + 1)
+        if let Some(c) = colon(s, j)
+            && let Some((_, 2, end)) = digits(s, j + c)
         {
             j = end;
         }
@@ -1122,7 +1134,7 @@ fn skip_time(s: &str, i: usize) -> usize {
     } else if b.get(j) == Some(&b'-')
         && let Some((_, n, end)) = digits(s, j + 1)
         && n <= 2
-        && b.get(end) == Some(&b':')
+        && colon(s, end).is_some()
     {
         j += 1; // 2021-09-12-11:23
     }
