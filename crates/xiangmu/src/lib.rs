@@ -27,6 +27,7 @@
 
 pub mod area;
 pub mod capacity;
+mod charset;
 pub mod count;
 pub mod date;
 pub mod decimal;

@@ -3,6 +3,7 @@
 //! follows decide the kind (money, area, or nothing).
 
 use crate::area::AreaUnit;
+use crate::charset::CharSet;
 use crate::decimal::Decimal;
 use crate::error::Result;
 use crate::lexicon::{CURRENCY_SUFFIXES, MONEY_ROLES};
@@ -72,19 +73,23 @@ fn char_before(s: &str, i: usize) -> Option<char> {
     s.get(..i).and_then(|r| r.chars().next_back())
 }
 
-/// Whether a quantity may start at byte `at` (a char boundary): one match
-/// on the character, the cheap test every position of a text goes through.
+/// Characters a number, a vague amount (数十, 上百) or 百分之 starts with.
+static STARTS: CharSet =
+    CharSet::new("零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟幺弍数几上");
+
+/// Whether a quantity may start at byte `at` (a char boundary): one bitmap
+/// lookup, the cheap test every position of a text goes through.
 pub(crate) fn may_start(s: &str, at: usize) -> bool {
-    let Some(c) = char_at(s, at) else {
-        return false;
-    };
-    match c {
+    let b = s.as_bytes();
+    match b.get(at) {
         // Not inside a number or a word such as "A380".
-        '0'..='9' => !char_before(s, at).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.'),
-        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-        | '十' | '百' | '千' | '万' | '亿' | '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒'
-        | '捌' | '玖' | '拾' | '佰' | '仟' | '幺' | '弍' => true,
-        '数' | '几' | '上' => is_vague_lead(s, at),
+        Some(d) if d.is_ascii_digit() => {
+            !char_before(s, at).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.')
+        }
+        Some(&lead) if (0xE0..0xF0).contains(&lead) => {
+            STARTS.contains_cjk_at(b, at)
+                && (!matches!(char_at(s, at), Some('数' | '几' | '上')) || is_vague_lead(s, at))
+        }
         _ => false,
     }
 }
@@ -399,6 +404,12 @@ fn money_like(n: &Numeral) -> bool {
 /// The unit at `i`: a currency word or an area unit, and its end.
 fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
     let rest = &s[i..];
+    // Most numbers of a text are followed by none of the units: one lookup
+    // answers them before any word comparison.
+    match rest.chars().next() {
+        Some(c) if UNIT_STARTS.contains(c) => {}
+        _ => return (Unit::None, i),
+    }
     if let Some((len, cur)) = qualifier::match_prefix_of(rest, CURRENCY_SUFFIXES) {
         let mut end = i + len;
         if rest.starts_with('块') {
@@ -455,6 +466,12 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
     }
     (Unit::None, i)
 }
+
+/// First characters of every unit word `read_unit` knows: currencies,
+/// areas, percent and points, power, measure words.
+static UNIT_STARTS: CharSet = CharSet::new(
+    "新美港欧日英澳加韩卢泰台瑞法元圆块平公亩㎡㎞kmK%个百千兆吉MGkwW人家名栋幢项次件座套条处批户位宗场辆支种间只",
+);
 
 /// Power units and their factor to kW; 万千瓦 is 万 (read with the number)
 /// and 千瓦.

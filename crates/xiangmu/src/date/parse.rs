@@ -7,6 +7,7 @@
 //! fields into days with jiff.
 
 use super::{DateSpan, Grain};
+use crate::charset::CharSet;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -341,59 +342,21 @@ fn prev_numeral(s: &str, i: usize) -> bool {
     prev_char(s, i).is_some_and(|c| c.is_ascii_digit() || is_cn_numeral(c))
 }
 
-/// A set of BMP characters as a bitmap indexed by code point, built at
-/// compile time from a string of them.
-const fn char_set(chars: &str) -> [u64; 1024] {
-    let b = chars.as_bytes();
-    let mut t = [0u64; 1024];
-    let mut i = 0;
-    while i < b.len() {
-        let (cp, len) = if b[i] < 0x80 {
-            (b[i] as usize, 1)
-        } else if b[i] < 0xE0 {
-            (
-                (((b[i] & 0x1F) as usize) << 6) | (b[i + 1] & 0x3F) as usize,
-                2,
-            )
-        } else {
-            (
-                (((b[i] & 0x0F) as usize) << 12)
-                    | (((b[i + 1] & 0x3F) as usize) << 6)
-                    | (b[i + 2] & 0x3F) as usize,
-                3,
-            )
-        };
-        t[cp >> 6] |= 1 << (cp & 63);
-        i += len;
-    }
-    t
-}
-
-fn in_set(set: &[u64; 1024], c: char) -> bool {
-    let cp = c as usize;
-    cp < 0x10000 && set[cp >> 6] & (1 << (cp & 63)) != 0
-}
-
 /// Characters that may start a date or a duration.
-static STARTS: [u64; 1024] = char_set(
+static STARTS: CharSet = CharSet::new(
     "〇零一二三四五六七八九十两俩半今去明前后当次翌上下本这大昨年月全首第截自从到至差不约将接超突最低小高近逾过",
 );
 
 /// Whether the three-byte character at `b[i..i + 3]` may start a date or
 /// a duration: one table lookup, for the scanner's inner loop.
 pub(crate) fn may_start_cjk(b: &[u8], i: usize) -> bool {
-    let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) else {
-        return false;
-    };
-    let cp = ((usize::from(b[i]) & 0x0F) << 12)
-        | ((usize::from(b1) & 0x3F) << 6)
-        | (usize::from(b2) & 0x3F);
-    STARTS[cp >> 6] & (1 << (cp & 63)) != 0
+    STARTS.contains_cjk_at(b, i)
 }
 
 /// What may follow a number in a date or a duration.
-static AFTER_NUMBER: [u64; 1024] =
-    char_set("年月日号季个天周星小钟工礼载半多余至到万千百十-/.· ,〇零一二三四五六七八九两:时点");
+static AFTER_NUMBER: CharSet = CharSet::new(
+    "年月日号季个天周星小钟工礼载半多余至到万千百十-/.· ,〇零一二三四五六七八九两:时点",
+);
 
 /// Whether a numeral or a time word at `i` may go on as a date.
 fn numeral_or_half(c: Option<char>) -> bool {
@@ -422,13 +385,13 @@ pub(crate) fn may_start(s: &str, at: usize) -> bool {
         while b.get(j).is_some_and(u8::is_ascii_digit) {
             j += 1;
         }
-        return j - at == 8 || char_at(s, j).is_some_and(|n| in_set(&AFTER_NUMBER, n));
+        return j - at == 8 || char_at(s, j).is_some_and(|n| AFTER_NUMBER.contains(n));
     }
     if c == 'Q' {
         return b.get(at + 1).is_some_and(|d| (b'1'..=b'4').contains(d))
             && !prev_char(s, at).is_some_and(|p| p.is_ascii_alphanumeric());
     }
-    if !in_set(&STARTS, c) {
+    if !STARTS.contains(c) {
         return false;
     }
     let next = char_at(s, at + 3);
@@ -442,7 +405,7 @@ pub(crate) fn may_start(s: &str, at: usize) -> bool {
         {
             j += n.len_utf8();
         }
-        return char_at(s, j).is_some_and(|n| in_set(&AFTER_NUMBER, n));
+        return char_at(s, j).is_some_and(|n| AFTER_NUMBER.contains(n));
     }
     match c {
         '半' => is("年个天月小"),
