@@ -1720,11 +1720,15 @@ fn not_durations() {
 #[test]
 fn parse_date_whole_input() {
     let a = Some(date(2023, 6, 27));
+    // Said in June, 9月中旬以来 reaches back to last September: never a
+    // start after the end.
     let d = parse_date("  9月中旬以来 ", a).unwrap();
     assert_eq!(
         (d.start, d.end, d.grain),
-        (Some(date(2023, 9, 11)), a, Grain::Xun)
+        (Some(date(2022, 9, 11)), a, Grain::Xun)
     );
+    let d = parse_date("2025年以来", a).unwrap();
+    assert_eq!((d.start, d.end), (Some(date(2025, 1, 1)), None));
     let err = parse_date("2023年6月开工", a).unwrap_err();
     assert_eq!(err.kind().code(), "unexpected");
     assert_eq!(err.char_span("2023年6月开工"), (7, 8));

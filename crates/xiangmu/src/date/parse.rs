@@ -1306,9 +1306,25 @@ pub(crate) fn expr_at(s: &str, at: usize, anchor: Option<Date>, ctx: &mut Contex
             return Outcome::None;
         }
         return match resolve(&p1.f, anchor, ctx_year) {
-            Ok((a, b)) => {
+            Ok((mut a, mut b)) => {
+                // 9月中旬以来 written in June: since last September. A start
+                // after the anchor with the year taken from the anchor is
+                // the year before; with a year written, the range stays
+                // open (start only), never start > end.
+                if let (Some(start), Some(now)) = (a, anchor)
+                    && start > now
+                    && p1.f.year.is_none()
+                    && let Some(last_year) = now.checked_sub(jiff::Span::new().years(1)).ok()
+                    && let Ok((a2, b2)) = resolve(&p1.f, Some(last_year), ctx_year)
+                {
+                    (a, b) = (a2, b2);
+                }
                 note_year(ctx, at, &p1.f, a, b);
-                found(at, end, a, anchor, p1.f.grain())
+                let until = match (a, anchor) {
+                    (Some(start), Some(now)) if start > now => None,
+                    _ => anchor,
+                };
+                found(at, end, a, until, p1.f.grain())
             }
             Err(e) => Outcome::Invalid(end, e),
         };
