@@ -99,6 +99,12 @@ impl Options {
 /// ```
 pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
     let norm = NormalizedText::new(text);
+    to_mentions(&norm, scan(&norm, options))
+}
+
+/// Every fact of a normalized text as `(normalized span, value)`, sorted,
+/// without overlaps (the earlier, then the longer, wins).
+pub(crate) fn scan(norm: &NormalizedText<'_>, options: &Options) -> Vec<(Span, Value)> {
     let s = norm.as_str();
     let mut found: Vec<(Span, Value)> = Vec::new();
     for q in quantities(s) {
@@ -111,7 +117,7 @@ pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
         {
             found.push((q.span, Value::Area(a)));
         } else if options.wants(Kind::Count)
-            && let Some(c) = count::from_quantity(&norm, &q)
+            && let Some(c) = count::from_quantity(norm, &q)
         {
             found.push((q.span, Value::Count(c)));
         } else if options.wants(Kind::Percent)
@@ -124,8 +130,10 @@ pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
             found.push((q.span, Value::Capacity(c)));
         }
     }
-    if options.wants(Kind::Date) || options.wants(Kind::Duration) {
-        for (span, t) in date::scan_str(s, options.anchor) {
+    let wants_milestones = options.wants(Kind::Milestone);
+    if options.wants(Kind::Date) || options.wants(Kind::Duration) || wants_milestones {
+        let temporals: Vec<(Span, date::Temporal)> = date::scan_str(s, options.anchor).collect();
+        for &(span, t) in &temporals {
             match t {
                 date::Temporal::Date(d) if options.wants(Kind::Date) => {
                     found.push((span, Value::Date(d)));
@@ -136,23 +144,35 @@ pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
                 _ => {}
             }
         }
+        if wants_milestones {
+            // A cheap check first: no stage word, no milestone work.
+            found.extend(crate::milestone::mentions(norm, &temporals, options.anchor));
+        }
     }
-    to_mentions(&norm, found)
+    resolve_overlaps(found)
 }
 
-/// Sorts, drops overlaps (the earlier, then the longer, wins) and maps
-/// normalized spans to the original text and its code points.
-fn to_mentions<'t>(norm: &NormalizedText<'t>, mut found: Vec<(Span, Value)>) -> Vec<Mention<'t>> {
+/// Sorts and drops overlaps: the earlier, then the longer, wins.
+fn resolve_overlaps(mut found: Vec<(Span, Value)>) -> Vec<(Span, Value)> {
     found.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+    let mut last_end = 0;
+    found.retain(|(span, _)| {
+        if span.start < last_end || span.is_empty() {
+            return false;
+        }
+        last_end = span.end;
+        true
+    });
+    found
+}
+
+/// Maps sorted, non-overlapping normalized spans to the original text and
+/// its code points.
+fn to_mentions<'t>(norm: &NormalizedText<'t>, found: Vec<(Span, Value)>) -> Vec<Mention<'t>> {
     let original = norm.original();
     let mut chars = CharCounter::new(original);
     let mut out = Vec::with_capacity(found.len());
-    let mut last_end = 0;
     for (span, value) in found {
-        if span.start < last_end || span.is_empty() {
-            continue;
-        }
-        last_end = span.end;
         let orig = norm.to_original(span);
         let start = chars.at(orig.start);
         let end = chars.at(orig.end);

@@ -4,6 +4,7 @@ use crate::area::Area;
 use crate::capacity::Capacity;
 use crate::count::Count;
 use crate::date::{DateSpan, Duration};
+use crate::milestone::Milestone;
 use crate::money::Money;
 use crate::percent::Percent;
 use crate::span::Span;
@@ -25,6 +26,8 @@ pub enum Kind {
     Date,
     /// Lengths of time (`10个月`, `24小时内`).
     Duration,
+    /// Project stages that happened, are planned or under way (`开工`).
+    Milestone,
     /// Numbers of things (`181个`).
     Count,
     /// Percentages and percentage points.
@@ -35,11 +38,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in SPEC order.
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Money,
         Kind::Area,
         Kind::Date,
         Kind::Duration,
+        Kind::Milestone,
         Kind::Count,
         Kind::Percent,
         Kind::Capacity,
@@ -56,6 +60,7 @@ impl Kind {
             Kind::Area => "area",
             Kind::Date => "date",
             Kind::Duration => "duration",
+            Kind::Milestone => "milestone",
             Kind::Count => "count",
             Kind::Percent => "percent",
             Kind::Capacity => "capacity",
@@ -86,6 +91,8 @@ pub enum Value {
     Date(DateSpan),
     /// A duration.
     Duration(Duration),
+    /// A milestone.
+    Milestone(Milestone),
     /// A count.
     Count(Count),
     /// A percentage.
@@ -107,6 +114,7 @@ impl Value {
             Value::Area(_) => Kind::Area,
             Value::Date(_) => Kind::Date,
             Value::Duration(_) => Kind::Duration,
+            Value::Milestone(_) => Kind::Milestone,
             Value::Count(_) => Kind::Count,
             Value::Percent(_) => Kind::Percent,
             Value::Capacity(_) => Kind::Capacity,
@@ -189,7 +197,8 @@ impl Mention<'_> {
     ///
     /// ```
     /// let found = xiangmu::extract("新开工项目１２个", &Default::default());
-    /// assert_eq!(found[0].as_count().unwrap().value, Some(12));
+    /// let count = found.iter().find_map(|m| m.as_count()).unwrap();
+    /// assert_eq!(count.value, Some(12));
     /// ```
     pub fn as_count(&self) -> Option<&Count> {
         match &self.value {
@@ -220,6 +229,22 @@ impl Mention<'_> {
     pub fn as_capacity(&self) -> Option<&Capacity> {
         match &self.value {
             Value::Capacity(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The milestone value, if this is a milestone mention.
+    ///
+    /// ```
+    /// use xiangmu::{extract, Options, Stage, Status};
+    /// let found = extract("星辰智能科技项目现已投产。", &Options::default());
+    /// let m = found.iter().find_map(|m| m.as_milestone()).unwrap();
+    /// assert_eq!((m.stage, m.status), (Stage::ProductionStart, Status::Done));
+    /// assert_eq!(m.project.as_deref(), Some("星辰智能科技项目"));
+    /// ```
+    pub fn as_milestone(&self) -> Option<&Milestone> {
+        match &self.value {
+            Value::Milestone(m) => Some(m),
             _ => None,
         }
     }
