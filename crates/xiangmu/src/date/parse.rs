@@ -344,7 +344,7 @@ fn prev_numeral(s: &str, i: usize) -> bool {
 
 /// Characters that may start a date or a duration.
 static STARTS: CharSet = CharSet::new(
-    "〇零一二三四五六七八九十两俩半今去明前后当次翌上下本这大昨年月全首第截自从到至差不约将接超突最低小高近逾过",
+    "〇零一二三四五六七八九十两俩半今去明前后当次翌上下本这大昨年月全首第截自从到至差不约将接超突最低小高近逾过同",
 );
 
 /// Whether the three-byte character at `b[i..i + 3]` may start a date or
@@ -410,7 +410,7 @@ pub(crate) fn may_start(s: &str, at: usize) -> bool {
     match c {
         '半' => is("年个天月小"),
         '今' => is("年天明"),
-        '去' | '当' | '次' | '翌' => is("年"),
+        '去' | '当' | '同' | '次' | '翌' => is("年"),
         '明' => is("年天"),
         '前' => is("年天两") || numeral_or_half(next),
         '后' => is("年天"),
@@ -510,6 +510,7 @@ fn rel_year(s: &str, i: usize, first: bool) -> Option<(YearRef, usize)> {
         ("上年", YearRef::Anchor(-1), "以之向往马北"),
         ("本年", YearRef::Anchor(0), ""),
         ("当年", YearRef::Context(0), "相应适充担恰每正理便停"),
+        ("同年", YearRef::Context(0), "不共相"),
         ("次年", YearRef::Context(1), "一两几每多首层批依初届"),
         ("翌年", YearRef::Context(1), ""),
     ];
