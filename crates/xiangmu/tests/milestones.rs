@@ -582,6 +582,21 @@ fn status_cues() {
         ("物流園項目正在開工建設。", A, "開工", c, Ongoing),
         // the anchor month, not over: planned
         ("物流园项目月底开工。", A, "开工", c, Planned),
+        // once done, something will follow: planned, unless the date is past
+        (
+            "该项目建成投产后，预计可实现年产值15亿元。",
+            A,
+            "建成",
+            Completion,
+            Planned,
+        ),
+        (
+            "检测平台自去年投入使用后，带动了新能源产业。",
+            A,
+            "投入使用",
+            ProductionStart,
+            Done,
+        ),
     ]);
 }
 
@@ -693,6 +708,8 @@ fn not_events() {
         "为项目开工创造条件。",
         "要加快项目建设进度，确保项目按期竣工。",
         "为加速重大项目落地，全市成立工作专班。",
+        "该县将进一步优化营商环境，推动更多项目签约落地。",
+        "会议要求，各地要加快推进项目前期工作，力争更多项目早开工。",
         // similes, processes, general conditions
         "抓招商要像抓项目开工一样争分夺秒。",
         "如雨后春笋般破土而出。",

@@ -474,6 +474,8 @@ fn generic_phrases_are_no_records() {
         "全市新开工亿元以上项目86个。",
         "株洲市重点产业项目加快建设。",
         "镇江高新区今年新签约产业项目10个。",
+        "市长出席开工仪式并宣布项目开工。",
+        "该县将推动更多项目签约落地。",
     ] {
         assert!(named(text, A).is_empty(), "{text}: {:?}", names_of(text));
     }
@@ -680,4 +682,35 @@ fn long_text_without_punctuation_stays_fast() {
     let n = projects(&text, &options(Some(A))).len();
     assert!(n >= 1);
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any mix of project words, stage words, cues, numbers and
+    /// punctuation: no panic, and every record's name is the text at its
+    /// offsets.
+    #[test]
+    fn arbitrary_mixes_never_panic(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "项目", "該項目", "产业园", "基地", "中心", "城", "工程", "生产线", "园区", "开竣工", "开工", "集中",
+        "签约", "落户", "竣工", "投產(chǎn)", "主体竣工", "拿地即开工", "“", "”", "‘", "’", "、", "，", ",",
+        "。", "\n", "等", "和", "的", "其中", "分别", "前者", "后者", "已", "将", "计划", "正在", "12个",
+        "3月", "2023年", "当年", "投资5亿元", "总投资", "用地120亩", "从", "到", "后", "即可", "为",
+        "要", "早", "云溪新材料", "北辰", "x", "1", " ", "…", "(", ")", "；", "：",
+    ]), 0..40)) {
+        let text: String = parts.concat();
+        let chars: Vec<char> = text.chars().collect();
+        for p in projects(&text, &options(Some(A))) {
+            match p {
+                Project::Named(r) => {
+                    let at: String = chars[r.start..r.end].iter().collect();
+                    proptest::prop_assert_eq!(at, r.name);
+                }
+                Project::Batch(b) => proptest::prop_assert!(b.start < b.end && b.end <= chars.len()),
+            }
+        }
+        for m in xiangmu::extract(&text, &options(None)) {
+            proptest::prop_assert_eq!(&text[m.span.range()], m.text);
+        }
+    }
 }

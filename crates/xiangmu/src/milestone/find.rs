@@ -2,6 +2,7 @@
 //! status cues, the governing date and the subject.
 
 use super::{Stage, Status};
+use crate::charset::CharSet;
 use crate::date::{DateSpan, Grain, Temporal};
 use crate::lexicon::STAGE_WORDS;
 use crate::normalize::NormalizedText;
@@ -77,42 +78,8 @@ static STAGE_BY_FIRST: LazyLock<HashMap<char, Vec<(&'static str, Stage)>>> = Laz
 });
 
 /// First characters of stage words: the cheap check before a lookup.
-fn may_start(c: char) -> bool {
-    matches!(
-        c,
-        '洽' | '在'
-            | '签'
-            | '落'
-            | '入'
-            | '拿'
-            | '供'
-            | '摘'
-            | '土'
-            | '征'
-            | '施'
-            | '四'
-            | '五'
-            | '开'
-            | '动'
-            | '破'
-            | '奠'
-            | '主'
-            | '封'
-            | '合'
-            | '竣'
-            | '建'
-            | '完'
-            | '交'
-            | '验'
-            | '试'
-            | '投'
-            | '运'
-            | '通'
-            | '下'
-            | '达'
-            | '满'
-    )
-}
+static STAGE_STARTS: CharSet =
+    CharSet::new("洽在签落入拿供摘土征施四五开动破奠主封合竣建完交验试投运通下达满");
 
 /// Whether the text holds any stage word (a quick check before the
 /// names are read).
@@ -120,13 +87,11 @@ pub(crate) fn any_stage_word(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if (0xE0..0xF0).contains(&b[i])
-            && let Some(c) = char_at(s, i)
-        {
-            if may_start(c) && stage_word_at(s, i).is_some() {
+        if (0xE0..0xF0).contains(&b[i]) {
+            if STAGE_STARTS.contains_cjk_at(b, i) && stage_word_at(s, i).is_some() {
                 return true;
             }
-            i += c.len_utf8();
+            i += 3;
         } else {
             i += 1;
         }
@@ -387,6 +352,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "新",
     "该项目",
     "项目",
+    "同年",
+    "当年",
+    "次年",
+    "翌年",
 ];
 
 /// Every milestone of a normalized text, in text order.
@@ -406,13 +375,12 @@ pub(crate) fn find_all(
             i += 1;
             continue;
         }
-        let Some(c) = char_at(s, i) else { break };
-        if !may_start(c) {
-            i += c.len_utf8();
+        if !STAGE_STARTS.contains_cjk_at(b, i) {
+            i += 3;
             continue;
         }
         let Some(w) = stage_word_at(s, i) else {
-            i += c.len_utf8();
+            i += 3;
             continue;
         };
         let span = Span::new(i, i + w.len);
@@ -797,7 +765,9 @@ impl Ctx<'_, '_> {
         if let Some(st) = self.cue_before().or_else(|| self.cue_after()) {
             return (st, date);
         }
-        if self.once_done_will() {
+        let past =
+            matches!((date, self.anchor), (Some(d), Some(a)) if d.end.is_some_and(|e| e < a));
+        if !past && self.once_done_will() {
             return (Status::Planned, date);
         }
         if date.is_none() && !self.clause_has_date() {
@@ -915,12 +885,23 @@ impl Ctx<'_, '_> {
     /// `全面建成后年产值可达…`: once it is done, something will follow.
     fn once_done_will(&self) -> bool {
         let s = self.s;
-        let end = self.word.compound_end;
-        let (_, ce) = self.clause();
-        s[end..].starts_with('后') && {
-            let rest = s.get(end + '后'.len_utf8()..ce).unwrap_or("");
-            rest.contains('可') || rest.contains('将') || rest.contains("能")
+        // Over the stage words that follow (建成投产后).
+        let mut end = self.word.compound_end;
+        while let Some(w) = stage_word_at(s, end) {
+            end += w.len;
         }
+        if !s[end..].starts_with('后') {
+            return false;
+        }
+        let after = end + '后'.len_utf8();
+        let (_, ce) = self.doc.seg.clause(after);
+        // The rest of the clause, or the next clause when it ends here.
+        let next = ce + char_at(s, ce).map_or(0, char::len_utf8);
+        let (_, ce2) = self.doc.seg.clause(next.min(s.len()));
+        let rest = s.get(after..ce2.max(after)).unwrap_or("");
+        ["可", "将", "能够", "预计"]
+            .iter()
+            .any(|w| rest.contains(w))
     }
 
     /// A planned cue in an earlier clause of the sentence (`规划用3年时间,
@@ -1065,5 +1046,30 @@ fn take_chars(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_test_knows_every_stage_word() {
+        for (w, _) in STAGE_WORDS {
+            let c = w.chars().next().unwrap();
+            assert!(STAGE_STARTS.contains(c) && c.len_utf8() == 3, "{w}");
+        }
+    }
+
+    #[test]
+    fn longest_stage_word_wins() {
+        let w = stage_word_at("主体竣工", 0).unwrap();
+        assert_eq!((w.stage, w.len), (Stage::ToppingOut, "主体竣工".len()));
+        let w = stage_word_at("开竣工", 0).unwrap();
+        assert_eq!(
+            (w.stage, w.len, w.compound_end),
+            (Stage::ConstructionStart, 3, 9)
+        );
+        assert!(stage_word_at("开展", 0).is_none());
     }
 }

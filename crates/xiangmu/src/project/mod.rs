@@ -1,9 +1,9 @@
 //! Project records: one per named project, with its investment, area and
 //! milestones, plus batch records for `N个项目集中开工` statements.
 //!
-//! Records are built from the mentions [`extract`](crate::extract) finds
+//! Records are built from the mentions [`extract`](crate::extract()) finds
 //! (money, area, count, date, milestone) and from the project names of the
-//! text ([`names`]): a fact joins the record of the project it is said of.
+//! text: a fact joins the record of the project it is said of.
 //! Every rule is listed in `docs/projects.md`.
 
 pub(crate) mod names;

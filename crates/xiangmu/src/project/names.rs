@@ -8,6 +8,7 @@
 //! milestone said of them gets no project.
 
 use super::text::{self, Segments, WordSet, char_at, char_before, ends_with_any, starts_with_any};
+use crate::charset::CharSet;
 use crate::lexicon::STAGE_WORDS;
 use crate::normalize::NormalizedText;
 use crate::span::Span;
@@ -30,6 +31,9 @@ pub(crate) const SUFFIXES: &[&str] = &[
     "中心",
     "城",
 ];
+
+/// First characters of suffixes, 前者 and 后者.
+static NAME_STARTS: CharSet = CharSet::new("项工产示园基电生广中城前后");
 
 static SUFFIX_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SUFFIXES.iter().copied()));
 
@@ -269,6 +273,13 @@ const LEFT_STOPS: &[&str] = &[
     "定制",
     "量身定制",
     "别开生面",
+    "宣布",
+    "见证",
+    "推介",
+    "观摩",
+    "检查",
+    "督查",
+    "保障",
 ];
 
 /// Words that make a phrase ending in a suffix name no particular project:
@@ -401,6 +412,10 @@ const GENERIC: &[&str] = &[
 
 /// Words before a phrase that make it a set of projects.
 const PLURAL: &[&str] = &[
+    "更多的",
+    "更多",
+    "大量",
+    "许多",
     "一大批",
     "一系列",
     "一个个",
@@ -546,10 +561,10 @@ pub(crate) struct Ref {
 pub(crate) struct Cluster {
     /// The first mention (normalized bytes).
     pub(crate) first: Span,
-    /// The name without suffixes, as characters, for matching.
-    core: Vec<char>,
+    /// The name without suffixes, for matching.
+    core: Key,
     /// `core` without a leading place name.
-    bare: Vec<char>,
+    bare: Key,
 }
 
 /// The names and references of a normalized text.
@@ -892,37 +907,45 @@ fn is_subsequence(short: &[char], long: &[char]) -> bool {
     short.iter().all(|c| it.any(|d| d == c))
 }
 
-/// Whether two name cores name the same project.
-fn same_project(a: &[char], b: &[char]) -> bool {
-    if a == b {
+/// A name prepared for matching: its characters without suffixes, and the
+/// length of its company head (`锐扬` of `锐扬智能科技`), if generic company
+/// words end it.
+#[derive(Debug, Clone)]
+struct Key {
+    chars: Vec<char>,
+    head: Option<usize>,
+}
+
+impl Key {
+    fn new(chars: Vec<char>) -> Key {
+        let text: String = chars.iter().collect();
+        let mut company = text.as_str();
+        while let Some(c) = COMPANY_WORDS.iter().find_map(|w| company.strip_suffix(w)) {
+            company = c;
+        }
+        let n = company.chars().count();
+        let head = (n >= 2 && n < chars.len()).then_some(n);
+        Key { chars, head }
+    }
+}
+
+/// Whether two name keys name the same project.
+fn same_project(a: &Key, b: &Key) -> bool {
+    let (a_chars, b_chars) = (&a.chars[..], &b.chars[..]);
+    if a_chars == b_chars {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let (short, long) = if a_chars.len() <= b_chars.len() {
+        (a_chars, b_chars)
+    } else {
+        (b_chars, a_chars)
+    };
     if short.len() >= 3 && short[..2] == long[..2] && is_subsequence(short, long) {
         return true;
     }
     // A company name with generic words (锐扬智能科技) heads the other name.
-    company_heads(a, b) || company_heads(b, a)
-}
-
-/// Whether `a` is a company name with generic words (`锐扬智能科技`) whose
-/// head (`锐扬`) starts `b`.
-fn company_heads(a: &[char], b: &[char]) -> bool {
-    let mut company: String = a.iter().collect();
-    loop {
-        let before = company.len();
-        for w in COMPANY_WORDS {
-            if let Some(c) = company.strip_suffix(w) {
-                company = c.to_string();
-                break;
-            }
-        }
-        if company.len() == before {
-            break;
-        }
-    }
-    let company: Vec<char> = company.chars().collect();
-    company.len() >= 2 && company.len() < a.len() && b.starts_with(&company)
+    let heads = |x: &Key, y: &[char]| x.head.is_some_and(|n| y.starts_with(&x.chars[..n]));
+    heads(a, b_chars) || heads(b, a_chars)
 }
 
 impl<'a> Doc<'a> {
@@ -937,6 +960,10 @@ impl<'a> Doc<'a> {
             // Every suffix, 前者 and 后者 start with a three-byte character.
             if !(0xE0..0xF0).contains(&b[i]) {
                 i += 1;
+                continue;
+            }
+            if !NAME_STARTS.contains_cjk_at(b, i) {
+                i += 3;
                 continue;
             }
             let Some(c) = char_at(s, i) else { break };
@@ -1063,7 +1090,8 @@ impl<'a> Doc<'a> {
             }
             let name = &self.s[r.span.range()];
             let core: Vec<char> = core_of(name).chars().collect();
-            let bare = without_place(&core);
+            let bare = Key::new(without_place(&core));
+            let core = Key::new(core);
             // The most recent clusters only: a long text with thousands of
             // names stays linear.
             let skip = self.clusters.len().saturating_sub(MAX_CLUSTERS_COMPARED);
@@ -1567,6 +1595,13 @@ mod tests {
         assert_eq!(names("项目负责人说"), []);
         assert_eq!(names("为加快推进项目开工"), [("项目", Bare)]);
         assert_eq!(names("后者引入"), [("后者", Latter)]);
+    }
+
+    #[test]
+    fn the_first_test_knows_every_suffix() {
+        for w in SUFFIXES {
+            assert!(NAME_STARTS.contains(w.chars().next().unwrap()), "{w}");
+        }
     }
 
     #[test]
