@@ -199,9 +199,8 @@ pub fn run<W: Write>(
     progress: Progress,
 ) -> io::Result<bool> {
     let mut failed = false;
-    let mut jobs = jobs.peekable();
-    // The first chunk is small, so that the bar of an unknown total shows
-    // early and a short input is not held back.
+    let mut jobs = jobs;
+    // The first chunk is small, so that output starts at once (`| head`).
     let mut limit = 2 * pool.current_num_threads().max(1);
     let result = loop {
         let mut chunk = Vec::with_capacity(limit);
