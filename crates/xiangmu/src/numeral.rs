@@ -231,6 +231,7 @@ fn scan_arabic(s: &str, at: usize) -> Result<Numeral> {
     let mut mantissa: u128 = 0;
     let mut digits = 0usize; // significant digits kept in `mantissa`
     let mut overflow = false;
+    let mut lost = false; // a non-zero digit beyond 28 decimal places
     let mut push = |d: u8, mantissa: &mut u128, digits: &mut usize| {
         if *digits > 0 || d != 0 {
             *digits += 1;
@@ -280,11 +281,15 @@ fn scan_arabic(s: &str, at: usize) -> Result<Numeral> {
             if scale < 28 {
                 push(b[i] - b'0', &mut mantissa, &mut digits);
                 scale += 1;
+            } else if b[i] != b'0' {
+                // A digit past the 28 places a decimal can hold: an error,
+                // never a silently rounded number (trailing zeros are fine).
+                lost = true;
             }
             i += 1;
         }
     }
-    if overflow || mantissa >= 1u128 << 96 {
+    if overflow || lost || mantissa >= 1u128 << 96 {
         return Err(Error::overflow(s, Span::new(at, i)));
     }
     let value = Decimal::from_i128_with_scale(mantissa as i128, scale);
