@@ -1,6 +1,7 @@
 //! The pipeline: normalize once, scan once, resolve overlaps, map spans
 //! back to the original text.
 
+use crate::candidates::Candidates;
 use crate::mention::{Kind, Mention, Value};
 use crate::normalize::NormalizedText;
 use crate::quantity::{self, Quantity};
@@ -106,8 +107,29 @@ pub fn extract<'t>(text: &'t str, options: &Options) -> Vec<Mention<'t>> {
 /// without overlaps (the earlier, then the longer, wins).
 pub(crate) fn scan(norm: &NormalizedText<'_>, options: &Options) -> Vec<(Span, Value)> {
     let s = norm.as_str();
+    let candidates = if options.wants(Kind::Milestone) {
+        Candidates::new(s)
+    } else {
+        Candidates::quantities_and_dates(s)
+    };
+    scan_with_temporals(norm, &candidates, options).0
+}
+
+/// The dates and durations of a text, as [`date::scan_at`] gives them.
+pub(crate) type Temporals = Vec<(Span, date::Temporal)>;
+
+/// [`scan`] with the text's candidates (all of them when milestones are
+/// looked for), and the dates and durations of the text (all of them,
+/// before overlaps are resolved; empty when no date, duration or milestone
+/// is looked for), which the caller may need again.
+pub(crate) fn scan_with_temporals(
+    norm: &NormalizedText<'_>,
+    candidates: &Candidates,
+    options: &Options,
+) -> (Vec<(Span, Value)>, Temporals) {
+    let s = norm.as_str();
     let mut found: Vec<(Span, Value)> = Vec::new();
-    for q in quantities(s) {
+    for q in quantities_at(s, &candidates.quantity) {
         if options.wants(Kind::Money)
             && let Some((span, m)) = money::from_quantity(s, &q, false)
         {
@@ -131,8 +153,9 @@ pub(crate) fn scan(norm: &NormalizedText<'_>, options: &Options) -> Vec<(Span, V
         }
     }
     let wants_milestones = options.wants(Kind::Milestone);
+    let mut temporals: Temporals = Vec::new();
     if options.wants(Kind::Date) || options.wants(Kind::Duration) || wants_milestones {
-        let temporals: Vec<(Span, date::Temporal)> = date::scan_str(s, options.anchor).collect();
+        temporals.extend(date::scan_at(s, &candidates.date, options.anchor));
         for &(span, t) in &temporals {
             match t {
                 date::Temporal::Date(d) if options.wants(Kind::Date) => {
@@ -146,10 +169,15 @@ pub(crate) fn scan(norm: &NormalizedText<'_>, options: &Options) -> Vec<(Span, V
         }
         if wants_milestones {
             // A cheap check first: no stage word, no milestone work.
-            found.extend(crate::milestone::mentions(norm, &temporals, options.anchor));
+            found.extend(crate::milestone::mentions(
+                norm,
+                candidates,
+                &temporals,
+                options.anchor,
+            ));
         }
     }
-    resolve_overlaps(found)
+    (resolve_overlaps(found), temporals)
 }
 
 /// Sorts and drops overlaps: the earlier, then the longer, wins.
@@ -190,43 +218,40 @@ fn to_mentions<'t>(norm: &NormalizedText<'t>, found: Vec<(Span, Value)>) -> Vec<
 /// Every number-with-unit candidate of a normalized text, left to right,
 /// each read once.
 pub(crate) fn quantities(s: &str) -> impl Iterator<Item = Quantity> + '_ {
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        while pos < s.len() {
-            let at = pos;
-            if !s.is_char_boundary(at) || !quantity::may_start(s, at) {
-                pos = next_candidate(s, at + 1);
-                continue;
-            }
-            match quantity::scan(s, at) {
-                Ok(Some(q)) => {
-                    pos = quantity::skip_after(s, at, q.consumed);
-                    if q.consumed > at {
-                        pos = pos.max(q.consumed);
-                    }
-                    return Some(q);
-                }
-                Ok(None) => pos = quantity::skip_after(s, at, at),
-                // A number too large for an exact decimal: skip all of it.
-                Err(e) => pos = e.span().end.max(at + 1),
-            }
-        }
-        None
-    })
+    let starts = Candidates::quantities_and_dates(s).quantity;
+    let (mut k, mut pos) = (0, 0);
+    std::iter::from_fn(move || next_quantity(s, &starts, &mut k, &mut pos))
 }
 
-/// The next byte at or after `from` that may start a fact: an ASCII digit
-/// or the lead byte of a multi-byte character. ASCII letters, spaces and
-/// punctuation are skipped without decoding.
-fn next_candidate(s: &str, from: usize) -> usize {
-    let b = s.as_bytes();
-    let mut i = from;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() || c >= 0xC0 {
-            return i;
+/// [`quantities`], from the quantity candidates `starts` of the text.
+pub(crate) fn quantities_at<'a>(
+    s: &'a str,
+    starts: &'a [usize],
+) -> impl Iterator<Item = Quantity> + 'a {
+    let (mut k, mut pos) = (0, 0);
+    std::iter::from_fn(move || next_quantity(s, starts, &mut k, &mut pos))
+}
+
+/// The next quantity from candidate `starts[*k]` on, not before byte
+/// `*pos`.
+fn next_quantity(s: &str, starts: &[usize], k: &mut usize, pos: &mut usize) -> Option<Quantity> {
+    while let Some(&at) = starts.get(*k) {
+        *k += 1;
+        if at < *pos || !quantity::may_start(s, at) {
+            continue;
         }
-        i += 1;
+        match quantity::scan(s, at) {
+            Ok(Some(q)) => {
+                *pos = quantity::skip_after(s, at, q.consumed);
+                if q.consumed > at {
+                    *pos = (*pos).max(q.consumed);
+                }
+                return Some(q);
+            }
+            Ok(None) => *pos = quantity::skip_after(s, at, at),
+            // A number too large for an exact decimal: skip all of it.
+            Err(e) => *pos = e.span().end.max(at + 1),
+        }
     }
-    b.len()
+    None
 }

@@ -1,6 +1,8 @@
 //! Word lists shared by the scanners, in normalized (Simplified) form.
 
 use crate::money::{Currency, MoneyRole};
+use crate::words::WordMap;
+use std::sync::LazyLock;
 
 /// Money role words, matched as the nearest word before an amount in its
 /// clause. Longer words come first so that 计划总投资 wins over 总投资 and
@@ -37,6 +39,22 @@ pub(crate) const MONEY_ROLES: &[(&str, MoneyRole)] = &[
     ("签订", MoneyRole::Contract),
     ("签署", MoneyRole::Contract),
 ];
+
+/// [`MONEY_ROLES`] for fast tests.
+pub(crate) static MONEY_ROLE_MAP: LazyLock<WordMap<MoneyRole>> =
+    LazyLock::new(|| WordMap::new(MONEY_ROLES));
+
+/// [`CURRENCY_SUFFIXES`] for fast tests.
+pub(crate) static CURRENCY_SUFFIX_MAP: LazyLock<WordMap<Currency>> =
+    LazyLock::new(|| WordMap::new(CURRENCY_SUFFIXES));
+
+/// [`CURRENCY_PREFIXES`] for fast tests.
+pub(crate) static CURRENCY_PREFIX_MAP: LazyLock<WordMap<Currency>> =
+    LazyLock::new(|| WordMap::new(CURRENCY_PREFIXES));
+
+/// [`MEASURE_WORDS`] for fast tests.
+pub(crate) static MEASURE_WORD_MAP: LazyLock<WordMap<()>> =
+    LazyLock::new(|| WordMap::new(MEASURE_WORDS));
 
 /// Currency words after a number, longest first.
 pub(crate) const CURRENCY_SUFFIXES: &[(&str, Currency)] = &[

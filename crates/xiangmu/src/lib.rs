@@ -26,6 +26,7 @@
 #![cfg_attr(not(test), deny(clippy::print_stdout, clippy::unwrap_used))]
 
 pub mod area;
+mod candidates;
 pub mod capacity;
 mod charset;
 pub mod count;
@@ -45,6 +46,7 @@ pub mod project;
 mod qualifier;
 mod quantity;
 mod span;
+mod words;
 
 pub use area::{Area, AreaUnit, parse_area};
 pub use capacity::Capacity;

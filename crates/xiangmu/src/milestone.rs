@@ -10,6 +10,7 @@
 
 mod find;
 
+use crate::candidates::Candidates;
 use crate::date::{DateSpan, Temporal};
 use crate::error::{Error, Result};
 use crate::mention::Value;
@@ -19,7 +20,7 @@ use crate::span::Span;
 use jiff::civil::Date;
 use serde::Serialize;
 
-pub(crate) use find::{Found, find_all};
+pub(crate) use find::{Found, STAGE_STARTS, find_all};
 
 /// A project stage, in project order.
 ///
@@ -185,14 +186,16 @@ pub fn parse_stage(input: &str) -> Result<Stage> {
 /// `extract`. `temporals` are the text's dates and durations.
 pub(crate) fn mentions(
     norm: &NormalizedText<'_>,
+    candidates: &Candidates,
     temporals: &[(Span, Temporal)],
     anchor: Option<Date>,
 ) -> Vec<(Span, Value)> {
-    if !find::any_stage_word(norm.as_str()) {
+    // A cheap check first: no stage word, no milestone work.
+    if !find::any_stage_word(norm.as_str(), &candidates.stage) {
         return Vec::new();
     }
-    let doc = Doc::new(norm.as_str());
-    find_all(norm, temporals, anchor, &doc)
+    let doc = Doc::with_candidates(norm.as_str(), candidates);
+    find_all(norm, &candidates.stage, temporals, anchor, &doc)
         .into_iter()
         .map(|f| {
             let project = f.project.map(|c| doc.original_name(norm, c).to_string());

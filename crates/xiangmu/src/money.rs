@@ -3,10 +3,9 @@
 
 use crate::decimal::{self, Decimal};
 use crate::error::{Error, Result};
-use crate::lexicon::CURRENCY_PREFIXES;
 use crate::normalize::NormalizedText;
 use crate::numeral::shift_error;
-use crate::qualifier::{self, Qualifier};
+use crate::qualifier::Qualifier;
 use crate::quantity::{self, Quantity, Unit};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -160,7 +159,9 @@ pub fn parse_money(input: &str) -> Result<Money> {
     let s = norm.as_str();
     let fix = |e: Error| shift_error(e, &norm, offset);
     // Optional role word, then the amount.
-    let role_end = qualifier::match_prefix_of(s, crate::lexicon::MONEY_ROLES).map_or(0, |(l, _)| l);
+    let role_end = crate::lexicon::MONEY_ROLE_MAP
+        .prefix_of(s)
+        .map_or(0, |(l, _)| l);
     let start = (role_end..=s.len())
         .filter(|&i| s.is_char_boundary(i))
         .find(|&i| quantity::may_start(s, i))
@@ -258,7 +259,9 @@ fn gap_is_filler(gap: &str) -> bool {
 /// skipped (`新台币 177.1 亿元`).
 fn currency_before(s: &str, start: usize) -> Option<(usize, Currency)> {
     let before = s[..start].trim_end_matches(' ');
-    qualifier::match_suffix_of(before, CURRENCY_PREFIXES).map(|(len, c)| (before.len() - len, c))
+    crate::lexicon::CURRENCY_PREFIX_MAP
+        .suffix_of(before)
+        .map(|(len, c)| (before.len() - len, c))
 }
 
 /// Every money mention of a normalized text, in normalized byte spans.

@@ -18,6 +18,7 @@
 
 mod traditional;
 
+use crate::charset::CharSet;
 use crate::span::Span;
 use std::borrow::Cow;
 
@@ -54,47 +55,86 @@ impl<'t> NormalizedText<'t> {
     /// assert_eq!(norm.as_str(), "投资5-10亿元");
     /// ```
     pub fn new(original: &'t str) -> NormalizedText<'t> {
-        let Some(first) = first_change(original) else {
-            return NormalizedText {
-                original,
-                normalized: Cow::Borrowed(original),
-                anchors: vec![(0, 0)],
-            };
-        };
-        let mut out = String::with_capacity(original.len());
-        let mut anchors = vec![(0, 0)];
         let bytes = original.as_bytes();
-        // Unchanged stretches are copied whole; only changed characters
-        // are handled one by one.
+        // The view, once a first character changes (until then the text
+        // is borrowed); unchanged stretches are copied whole.
+        let mut out: Option<String> = None;
+        let mut anchors = vec![(0, 0)];
         let mut copied = 0; // original bytes before this are in `out`
-        let mut i = first;
-        while i < original.len() {
-            if bytes[i] < 0x80 && bytes[i] != b'~' {
+        // Records a change of `original[at..end]` into `folded` (`None`:
+        // the characters stay, only what follows them up to `end` goes).
+        let mut change = |at: usize, end: usize, folded: Option<char>, copied: &mut usize| {
+            let out = out.get_or_insert_with(|| String::with_capacity(original.len()));
+            out.push_str(&original[*copied..at]);
+            if let Some(c) = folded {
+                out.push(c);
+            }
+            *copied = end;
+            // From here on the offsets differ by a new amount.
+            let (n, o) = (out.len(), end);
+            if anchors.last().is_some_and(|&(an, ao)| ao - an != o - n) {
+                anchors.push((n, o));
+            }
+        };
+        // Character by character, with one bitmap lookup each: most
+        // characters change in no way. A gloss is looked for only at a
+        // `(` or `（` (after an ideograph that does not change; one that
+        // changes is handled with its gloss at once).
+        let mut i = 0;
+        while i < bytes.len() {
+            // The common case first: three-byte characters that stay, one
+            // bitmap lookup each and no decoding.
+            let mut rest = &bytes[i..];
+            while let [b0, b1, b2, tail @ ..] = rest {
+                if b0 & 0xF0 != 0xE0 || STOPS.contains_utf8_3(*b0, *b1, *b2) {
+                    break;
+                }
+                rest = tail;
+            }
+            i = bytes.len() - rest.len();
+            let Some(&x) = bytes.get(i) else { break };
+            if x < 0x80 {
+                if x == b'~' {
+                    change(i, i + 1, Some('-'), &mut copied);
+                } else if x == b'(' {
+                    if let Some(len) = gloss_after_ideograph(original, i) {
+                        change(i, i + len, None, &mut copied);
+                        i += len;
+                        continue;
+                    }
+                }
                 i += 1;
                 continue;
             }
             let c = next_char(original, i);
             let len = c.len_utf8();
-            let folded = fold(c);
-            let gloss = if is_ideograph(c) {
-                gloss_len(&bytes[i + len..])
-            } else {
-                None
-            };
-            if folded == c && gloss.is_none() {
+            if !CHANGES.contains(c) {
+                if c == '（'
+                    && let Some(gloss) = gloss_after_ideograph(original, i)
+                {
+                    change(i, i + gloss, None, &mut copied);
+                    i += gloss;
+                    continue;
+                }
                 i += len;
                 continue;
             }
-            out.push_str(&original[copied..i]);
-            out.push(folded);
-            i += len + gloss.unwrap_or(0);
-            copied = i;
-            // From here on the offsets differ by a new amount.
-            let (n, o) = (out.len(), i);
-            if anchors.last().is_some_and(|&(an, ao)| ao - an != o - n) {
-                anchors.push((n, o));
-            }
+            let gloss = if is_ideograph(c) {
+                gloss_len(&original[i + len..])
+            } else {
+                None
+            };
+            let end = i + len + gloss.unwrap_or(0);
+            change(i, end, Some(fold(c)), &mut copied);
+            i = end;
         }
+        let Some(mut out) = out else {
+            return NormalizedText {
+                original,
+                normalized: Cow::Borrowed(original),
+                anchors,
+            };
+        };
         out.push_str(&original[copied..]);
         NormalizedText {
             original,
@@ -154,27 +194,48 @@ fn next_char(s: &str, i: usize) -> char {
     s[i..].chars().next().unwrap_or('\0')
 }
 
-/// Byte offset of the first character that normalization changes, if any.
-fn first_change(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b == b'~' {
-                return Some(i);
-            }
-            i += 1;
-            continue;
-        }
-        let c = next_char(s, i);
-        if fold(c) != c || (is_ideograph(c) && gloss_len(&bytes[i + c.len_utf8()..]).is_some()) {
-            return Some(i);
-        }
-        i += c.len_utf8();
+/// The length of a pinyin gloss at byte `i` (a `(` or `（`) that follows an
+/// ideograph.
+fn gloss_after_ideograph(s: &str, i: usize) -> Option<usize> {
+    let before = s[..i].chars().next_back()?;
+    if !is_ideograph(before) {
+        return None;
     }
-    None
+    gloss_len(&s[i..])
 }
+
+/// [`CHANGES`] and `（` (which may open a gloss): where the walk over
+/// unchanged characters stops.
+static STOPS: CharSet = CHANGED.with('（' as u32);
+
+/// The characters [`fold`] changes (Basic Multilingual Plane; above it
+/// nothing changes), as a bitmap built at compile time.
+static CHANGES: CharSet = CHANGED;
+
+const CHANGED: CharSet = {
+    let mut set = CharSet::new("~—–―～〜－﹣−\u{3000}");
+    let mut cp = 0xFF01;
+    while cp <= 0xFF5E {
+        // Full-width clause punctuation stays.
+        if !matches!(
+            cp,
+            0xFF0C | 0xFF1A | 0xFF1B | 0xFF08 | 0xFF09 | 0xFF01 | 0xFF1F
+        ) {
+            set = set.with(cp);
+        }
+        cp += 1;
+    }
+    let table = &traditional::TRADITIONAL;
+    let mut k = 0;
+    while k < table.len() {
+        let (from, to) = table[k];
+        if from >= 0x3400 && from < 0xA000 && from != to {
+            set = set.with(from);
+        }
+        k += 1;
+    }
+    set
+};
 
 /// The normalized form of one character.
 ///
@@ -227,20 +288,17 @@ fn is_ideograph(c: char) -> bool {
 
 /// The byte length of a pinyin gloss at the start of `rest`: `(` or `（`,
 /// one to seven pinyin letters with at most one tone mark, `)` or `）`.
-fn gloss_len(rest: &[u8]) -> Option<usize> {
-    let (open, inner) = if rest.first() == Some(&b'(') {
-        (1, &rest[1..])
-    } else if rest.starts_with("（".as_bytes()) {
-        (3, &rest[3..])
+/// (The text is already `str`: nothing is validated again.)
+fn gloss_len(rest: &str) -> Option<usize> {
+    let (open, inner) = if let Some(inner) = rest.strip_prefix('(') {
+        (1, inner)
+    } else if let Some(inner) = rest.strip_prefix('（') {
+        (3, inner)
     } else {
         return None;
     };
-    let text = std::str::from_utf8(&inner[..inner.len().min(40)]).unwrap_or_else(|e| {
-        // Cut inside a character: keep the valid prefix.
-        std::str::from_utf8(&inner[..e.valid_up_to()]).unwrap_or("")
-    });
     let mut vowels = 0;
-    for (letters, (i, c)) in text.char_indices().enumerate() {
+    for (letters, (i, c)) in inner.char_indices().enumerate() {
         if c == ')' || c == '）' {
             return (letters > 0 && vowels > 0).then_some(open + i + c.len_utf8());
         }

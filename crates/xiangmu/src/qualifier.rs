@@ -81,6 +81,14 @@ pub(crate) const PREFIXES: &[(&str, Qualifier)] = &[
     ("过", Qualifier::MoreThan),
 ];
 
+/// [`PREFIXES`] for fast tests.
+pub(crate) static PREFIX_MAP: std::sync::LazyLock<crate::words::WordMap<Qualifier>> =
+    std::sync::LazyLock::new(|| crate::words::WordMap::new(PREFIXES));
+
+/// [`SUFFIXES`] for fast tests.
+pub(crate) static SUFFIX_MAP: std::sync::LazyLock<crate::words::WordMap<Qualifier>> =
+    std::sync::LazyLock::new(|| crate::words::WordMap::new(SUFFIXES));
+
 /// Qualifier words written after the unit, longest first.
 pub(crate) const SUFFIXES: &[(&str, Qualifier)] = &[
     ("(含)以上", Qualifier::AtLeast),
@@ -100,8 +108,9 @@ pub(crate) const SUFFIXES: &[(&str, Qualifier)] = &[
 ];
 
 /// The first entry of `words` (listed longest first) that `text` starts
-/// with. Comparing the first byte before the whole word keeps this cheap on
-/// the hot path; most words fail on it.
+/// with: what [`crate::words::WordMap::prefix_of`] finds, written plainly
+/// (the tests compare the two).
+#[cfg(test)]
 pub(crate) fn match_prefix_of<T: Copy>(text: &str, words: &[(&str, T)]) -> Option<(usize, T)> {
     let t = text.as_bytes();
     let first = *t.first()?;
@@ -114,8 +123,9 @@ pub(crate) fn match_prefix_of<T: Copy>(text: &str, words: &[(&str, T)]) -> Optio
         .map(|&(w, q)| (w.len(), q))
 }
 
-/// The longest entry of `words` that `text` ends with (compared from the
-/// last byte, which differs for most words).
+/// The longest entry of `words` that `text` ends with: what
+/// [`crate::words::WordMap::suffix_of`] finds, written plainly.
+#[cfg(test)]
 pub(crate) fn match_suffix_of<T: Copy>(text: &str, words: &[(&str, T)]) -> Option<(usize, T)> {
     let t = text.as_bytes();
     let last = *t.last()?;

@@ -6,11 +6,13 @@ use crate::area::AreaUnit;
 use crate::charset::CharSet;
 use crate::decimal::Decimal;
 use crate::error::Result;
-use crate::lexicon::{CURRENCY_SUFFIXES, MONEY_ROLES};
+use crate::lexicon::{CURRENCY_SUFFIX_MAP, MONEY_ROLE_MAP};
 use crate::money::Currency;
 use crate::numeral::{self, Numeral};
-use crate::qualifier::{self, PREFIXES, Qualifier, SUFFIXES};
+use crate::qualifier::{self, Qualifier};
 use crate::span::Span;
+use crate::words::WordMap;
+use std::sync::LazyLock;
 
 /// What follows the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +76,7 @@ fn char_before(s: &str, i: usize) -> Option<char> {
 }
 
 /// Characters a number, a vague amount (数十, 上百) or 百分之 starts with.
-static STARTS: CharSet =
+pub(crate) static STARTS: CharSet =
     CharSet::new("零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟幺弍数几上");
 
 /// Whether a quantity may start at byte `at` (a char boundary): one bitmap
@@ -234,7 +236,7 @@ fn apply_qualifiers(s: &str, at: usize, end: usize, q: &mut Quantity) {
     // one after a bare number and before the unit (100余亩) too.
     q.span.end = end;
     // Suffix qualifier: 以上, 左右, (含)以上 ...
-    if let Some((len, qual)) = qualifier::match_prefix_of(&s[end..], SUFFIXES) {
+    if let Some((len, qual)) = qualifier::SUFFIX_MAP.prefix_of(&s[end..]) {
         // 内 only closes an amount (8亿元内), never starts a word (内容).
         let word_follows = qual == Qualifier::AtMost
             && s[end..].starts_with('内')
@@ -410,7 +412,7 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
         Some(c) if UNIT_STARTS.contains(c) => {}
         _ => return (Unit::None, i),
     }
-    if let Some((len, cur)) = qualifier::match_prefix_of(rest, CURRENCY_SUFFIXES) {
+    if let Some((len, cur)) = CURRENCY_SUFFIX_MAP.prefix_of(rest) {
         let mut end = i + len;
         if rest.starts_with('块') {
             if s[end..].starts_with('钱') {
@@ -421,7 +423,7 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
             }
         }
         // 元 before another currency word: 三万元欧元 -> the second wins.
-        if let Some((len2, cur2)) = qualifier::match_prefix_of(&s[end..], CURRENCY_SUFFIXES)
+        if let Some((len2, cur2)) = CURRENCY_SUFFIX_MAP.prefix_of(&s[end..])
             && cur2 != Currency::Cny
         {
             return (Unit::Money(cur2), end + len2);
@@ -434,7 +436,7 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
         if *b == b'%' {
             return (Unit::Percent, i + 1);
         }
-        if let Some((len, f)) = qualifier::match_prefix_of(rest, POWER_UNITS) {
+        if let Some((len, f)) = POWER_UNIT_MAP.prefix_of(rest) {
             if !char_at(s, i + len).is_some_and(|c| c.is_ascii_alphabetic()) {
                 return (Unit::Power(f), i + len);
             }
@@ -445,10 +447,10 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
             return (Unit::Point, i + word.len());
         }
     }
-    if let Some((len, f)) = qualifier::match_prefix_of(rest, POWER_UNITS) {
+    if let Some((len, f)) = POWER_UNIT_MAP.prefix_of(rest) {
         return (Unit::Power(f), i + len);
     }
-    if let Some((len, unit)) = qualifier::match_prefix_of(rest, AREA_UNITS) {
+    if let Some((len, unit)) = AREA_UNIT_MAP.prefix_of(rest) {
         // 平 alone only when no word follows (8000平，; not 平台, 平均).
         if rest.starts_with('平')
             && len == '平'.len_utf8()
@@ -458,7 +460,7 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
         }
         return (Unit::Area(unit), i + len);
     }
-    if let Some((len, ())) = qualifier::match_prefix_of(rest, crate::lexicon::MEASURE_WORDS) {
+    if let Some((len, ())) = crate::lexicon::MEASURE_WORD_MAP.prefix_of(rest) {
         // 项目 is a noun, not 项 + 目.
         if !(rest.starts_with('项') && s[i + len..].starts_with('目')) {
             return (Unit::Count(Span::new(i, i + len)), i + len);
@@ -485,6 +487,10 @@ const POWER_UNITS: &[(&str, u32)] = &[
     ("MW", 1000),
     ("GW", 1_000_000),
 ];
+
+static POWER_UNIT_MAP: LazyLock<WordMap<u32>> = LazyLock::new(|| WordMap::new(POWER_UNITS));
+
+static AREA_UNIT_MAP: LazyLock<WordMap<AreaUnit>> = LazyLock::new(|| WordMap::new(AREA_UNITS));
 
 const AREA_UNITS: &[(&str, AreaUnit)] = &[
     ("平方公里", AreaUnit::SquareKilometer),
@@ -565,17 +571,17 @@ fn scan_vague(s: &str, at: usize) -> Option<Quantity> {
 /// (签约 is not 约, 通过 is not 过).
 fn prefix_qualifier(s: &str, at: usize) -> Option<(usize, Qualifier)> {
     let before = &s[..at];
-    let (len, qual) = qualifier::match_suffix_of(before, PREFIXES)?;
+    let (len, qual) = qualifier::PREFIX_MAP.suffix_of(before)?;
     let word_start = at - len;
     let prev = char_before(s, word_start);
     let single = len == 3;
     if single {
         let word = &s[word_start..at];
         let blocked = match word {
-            "约" => prev.is_some_and(|p| "签预节公条制集履".contains(p)),
-            "过" => prev.is_some_and(|p| "通经不度难越".contains(p)),
-            "近" => prev.is_some_and(|p| "最附邻就靠".contains(p)),
-            "超" => prev.is_some_and(|p| "赶".contains(p)),
+            "约" => prev.is_some_and(|p| "签预节公条制集履".chars().any(|x| x == p)),
+            "过" => prev.is_some_and(|p| "通经不度难越".chars().any(|x| x == p)),
+            "近" => prev.is_some_and(|p| "最附邻就靠".chars().any(|x| x == p)),
+            "超" => prev.is_some_and(|p| p == '赶'),
             _ => false,
         };
         if blocked {
@@ -596,7 +602,7 @@ pub(crate) fn money_role(s: &str, start: usize) -> Option<(crate::money::MoneyRo
         if crate::lexicon::ends_clause(c) {
             return None;
         }
-        if let Some((len, role)) = qualifier::match_suffix_of(&s[..i], MONEY_ROLES) {
+        if let Some((len, role)) = MONEY_ROLE_MAP.suffix_of(&s[..i]) {
             // 完成…投资 (完成产业项目投资): completed, not plain investment.
             let role = if role == crate::money::MoneyRole::Investment
                 && clause_before(s, i - len, 12).contains("完成")

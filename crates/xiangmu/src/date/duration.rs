@@ -220,7 +220,7 @@ pub(crate) fn duration_at(s: &str, i: usize) -> Option<(usize, usize, Duration)>
     }
     let mut j = i;
     let mut q = Qualifier::Exact;
-    if let Some((len, pq)) = qualifier::match_prefix_of(&s[j..], qualifier::PREFIXES) {
+    if let Some((len, pq)) = qualifier::PREFIX_MAP.prefix_of(&s[j..]) {
         // 签约, 最近, 经过: the character closes another word; the
         // duration starts at the number.
         if len == 3 && prev.is_some_and(|p| closes_word(char_at(s, j), p)) {

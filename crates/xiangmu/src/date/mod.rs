@@ -23,6 +23,7 @@ use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
 pub use duration::{Duration, DurationUnit};
+pub(crate) use parse::STARTS;
 
 /// How fine a period is: the unit of time the text names.
 ///
@@ -228,45 +229,62 @@ pub(crate) fn scan_str(
     s: &str,
     anchor: Option<Date>,
 ) -> impl Iterator<Item = (Span, Temporal)> + '_ {
+    let starts = crate::candidates::Candidates::quantities_and_dates(s).date;
     let mut pos = 0;
+    let mut k = 0;
     let mut ctx = parse::Context::default();
-    std::iter::from_fn(move || {
-        let b = s.as_bytes();
-        while pos < b.len() {
-            let at = pos;
-            let c = b[at];
-            // Cheap check: an ASCII digit, Q, or a three-byte character
-            // from the table of start characters.
-            if (0xE0..0xF0).contains(&c) {
-                if !parse::may_start_cjk(b, at) {
-                    pos += 3;
-                    continue;
-                }
-            } else if !(c.is_ascii_digit() || c == b'Q') {
-                pos += 1;
-                continue;
-            }
-            if !parse::may_start(s, at) {
-                pos = parse::skip(s, at);
-                continue;
-            }
-            match parse::expr_at(s, at, anchor, &mut ctx) {
-                parse::Outcome::Found(start, end, span) => {
-                    pos = end;
-                    return Some((Span::new(start, end), Temporal::Date(span)));
-                }
-                parse::Outcome::Invalid(end, _) => {
-                    pos = end.max(at + 1);
-                    continue;
-                }
-                parse::Outcome::None => {}
-            }
-            if let Some((start, end, d)) = duration::duration_at(s, at) {
-                pos = end;
-                return Some((Span::new(start, end), Temporal::Duration(d)));
-            }
-            pos = parse::skip(s, at);
+    std::iter::from_fn(move || next_temporal(s, &starts, &mut k, &mut pos, anchor, &mut ctx))
+}
+
+/// The dates and durations of a normalized text, read from its date
+/// candidates `starts` (ASCII digits, `Q`, and the characters of
+/// [`STARTS`]: the cheap test before any parsing).
+pub(crate) fn scan_at<'a>(
+    s: &'a str,
+    starts: &'a [usize],
+    anchor: Option<Date>,
+) -> impl Iterator<Item = (Span, Temporal)> + 'a {
+    let mut pos = 0;
+    let mut k = 0;
+    let mut ctx = parse::Context::default();
+    std::iter::from_fn(move || next_temporal(s, starts, &mut k, &mut pos, anchor, &mut ctx))
+}
+
+/// The next date or duration from candidate `starts[*k]` on, not before
+/// byte `*pos`.
+fn next_temporal(
+    s: &str,
+    starts: &[usize],
+    k: &mut usize,
+    pos: &mut usize,
+    anchor: Option<Date>,
+    ctx: &mut parse::Context,
+) -> Option<(Span, Temporal)> {
+    while let Some(&at) = starts.get(*k) {
+        *k += 1;
+        if at < *pos {
+            continue;
         }
-        None
-    })
+        if !parse::may_start(s, at) {
+            *pos = parse::skip(s, at);
+            continue;
+        }
+        match parse::expr_at(s, at, anchor, ctx) {
+            parse::Outcome::Found(start, end, span) => {
+                *pos = end;
+                return Some((Span::new(start, end), Temporal::Date(span)));
+            }
+            parse::Outcome::Invalid(end, _) => {
+                *pos = end.max(at + 1);
+                continue;
+            }
+            parse::Outcome::None => {}
+        }
+        if let Some((start, end, d)) = duration::duration_at(s, at) {
+            *pos = end;
+            return Some((Span::new(start, end), Temporal::Duration(d)));
+        }
+        *pos = parse::skip(s, at);
+    }
+    None
 }

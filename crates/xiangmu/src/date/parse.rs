@@ -284,9 +284,18 @@ fn unitish(c: Option<char>) -> bool {
     if c.is_ascii_alphanumeric() || matches!(c, '%' | '.' | ',' | ':' | '/' | '·') {
         return true;
     }
-    is_cn_numeral(c)
-        || "元亩米个家项人次倍吨台辆套栋座名条块平公克斤度年月日号期级楼层室户所只件批余多强周岁天小时分秒点届位张米间处宗千万亿元"
-            .contains(c)
+    is_cn_numeral(c) || UNITISH.contains(c)
+}
+
+/// The characters after a bare number that make [`unitish`] true.
+static UNITISH: CharSet = CharSet::new(
+    "元亩米个家项人次倍吨台辆套栋座名条块平公克斤度年月日号期级楼层室户所只件批余多强周岁天小时分秒点届位张米间处宗千万亿元",
+);
+
+/// Whether `c` is one of the few characters of `set` (a linear look, which
+/// for a handful of characters beats the searcher behind `str::contains`).
+fn one_of(set: &str, c: char) -> bool {
+    set.chars().any(|x| x == c)
 }
 
 /// Range marks between the two ends (`至`, `到`, `-`, `——`), with spaces.
@@ -343,15 +352,9 @@ fn prev_numeral(s: &str, i: usize) -> bool {
 }
 
 /// Characters that may start a date or a duration.
-static STARTS: CharSet = CharSet::new(
+pub(crate) static STARTS: CharSet = CharSet::new(
     "〇零一二三四五六七八九十两俩半今去明前后当次翌上下本这大昨年月全首第截自从到至差不约将接超突最低小高近逾过同",
 );
-
-/// Whether the three-byte character at `b[i..i + 3]` may start a date or
-/// a duration: one table lookup, for the scanner's inner loop.
-pub(crate) fn may_start_cjk(b: &[u8], i: usize) -> bool {
-    STARTS.contains_cjk_at(b, i)
-}
 
 /// What may follow a number in a date or a duration.
 static AFTER_NUMBER: CharSet = CharSet::new(
@@ -395,7 +398,7 @@ pub(crate) fn may_start(s: &str, at: usize) -> bool {
         return false;
     }
     let next = char_at(s, at + 3);
-    let is = |set: &str| next.is_some_and(|n| set.contains(n));
+    let is = |set: &str| next.is_some_and(|n| one_of(set, n));
     if is_cn_numeral(c) || c == '两' || c == '俩' {
         if prev_numeral(s, at) {
             return false;

@@ -2,17 +2,17 @@
 //! status cues, the governing date and the subject.
 
 use super::{Stage, Status};
-use crate::charset::CharSet;
+use crate::charset::{CharSet, Filter};
 use crate::date::{DateSpan, Grain, Temporal};
 use crate::lexicon::STAGE_WORDS;
 use crate::normalize::NormalizedText;
 use crate::project::names::{Doc, Query, Subject};
 use crate::project::text::{
-    self, WordSet, char_at, char_before, close_quote_after, ends_with_any, open_quote_before,
-    starts_with_any,
+    self, Order, WordSet, char_at, char_before, close_quote_after, ends_with_any, open_quote_before,
 };
 use crate::span::Span;
 use jiff::civil::Date;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -36,16 +36,11 @@ pub(crate) fn stage_word_at(s: &str, i: usize) -> Option<StageWord> {
             compound_end: i + "开竣工".len(),
         });
     }
-    let c = tail.chars().next()?;
-    let (w, stage) = STAGE_BY_FIRST
-        .get(&c)?
-        .iter()
-        .find(|(w, _)| tail.starts_with(w))
-        .copied()?;
+    let (len, k) = STAGE_SET.starts_at_indexed(s, i)?;
     Some(StageWord {
-        stage,
-        len: w.len(),
-        compound_end: i + w.len(),
+        stage: STAGE_WORDS[k].1,
+        len,
+        compound_end: i + len,
     })
 }
 
@@ -63,40 +58,61 @@ static NO_SUBJECT_SET: LazyLock<WordSet> = LazyLock::new(|| {
     )
 });
 
-/// Stage words by first character, longest first.
-static STAGE_BY_FIRST: LazyLock<HashMap<char, Vec<(&'static str, Stage)>>> = LazyLock::new(|| {
-    let mut map: HashMap<char, Vec<(&'static str, Stage)>> = HashMap::new();
-    for &(w, stage) in STAGE_WORDS {
-        if let Some(c) = w.chars().next() {
-            map.entry(c).or_default().push((w, stage));
+/// Stage words, the longest at a position first.
+static STAGE_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(STAGE_WORDS.iter().map(|(w, _)| *w)));
+
+/// Stage words in list order, for the stage word ending at a position.
+static STAGE_LISTED: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::with_order(STAGE_WORDS.iter().map(|(w, _)| *w), Order::Listed));
+
+static MODIFIER_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(MODIFIERS.iter().copied()));
+static REFORM_VERB_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(REFORM_VERBS.iter().copied()));
+static AIM_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AIMS.iter().copied()));
+static AIM_VERB_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::with_order(AIM_VERBS.iter().copied(), Order::Listed));
+static DIRECTIVE_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(DIRECTIVES.iter().copied()));
+static NOW_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOW_WORDS.iter().copied()));
+/// Every cue word, for "any cue in this stretch".
+static ANY_CUE_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        [STRONG_DONE, WEAK_DONE, PLANNED, ONGOING]
+            .into_iter()
+            .flat_map(|l| l.iter().copied()),
+    )
+});
+/// Words after a stage word that make it one of a process's stages.
+static PROCESS_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(["各个阶段", "各阶段", "环节", "全流程", "全链条", "全周期"]));
+/// Words of a simile (`像抓项目开工一样`).
+static SIMILE_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(["像", "宛如", "犹如", "如同", "好像", "仿佛", "好比"]));
+
+/// Last characters of the cue words: a walk over a clause looks the cue
+/// words up only where one of them may end.
+static CUE_LAST: LazyLock<Filter> = LazyLock::new(|| {
+    let mut f = Filter::default();
+    for w in [STRONG_DONE, WEAK_DONE, PLANNED, ONGOING]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(c) = w.chars().next_back() {
+            f.insert(c as u32);
         }
     }
-    for v in map.values_mut() {
-        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    }
-    map
+    f
 });
 
 /// First characters of stage words: the cheap check before a lookup.
-static STAGE_STARTS: CharSet =
+pub(crate) static STAGE_STARTS: CharSet =
     CharSet::new("洽在签落入拿供摘土征施四五开动破奠主封合竣建完交验试投运通下达满");
 
 /// Whether the text holds any stage word (a quick check before the
-/// names are read).
-pub(crate) fn any_stage_word(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if (0xE0..0xF0).contains(&b[i]) {
-            if STAGE_STARTS.contains_cjk_at(b, i) && stage_word_at(s, i).is_some() {
-                return true;
-            }
-            i += 3;
-        } else {
-            i += 1;
-        }
-    }
-    false
+/// names are read); `starts` are the characters of [`STAGE_STARTS`].
+pub(crate) fn any_stage_word(s: &str, starts: &[usize]) -> bool {
+    starts.iter().any(|&at| stage_word_at(s, at).is_some())
 }
 
 /// One milestone found, with what the records need.
@@ -358,33 +374,29 @@ const FUNCTION_WORDS: &[&str] = &[
     "翌年",
 ];
 
-/// Every milestone of a normalized text, in text order.
+/// Every milestone of a normalized text, in text order; `starts` are the
+/// characters of [`STAGE_STARTS`] (where a stage word may start).
 pub(crate) fn find_all(
     norm: &NormalizedText<'_>,
+    starts: &[usize],
     temporals: &[(Span, Temporal)],
     anchor: Option<Date>,
     doc: &Doc<'_>,
 ) -> Vec<Found> {
     let s = norm.as_str();
     let mut out = Vec::new();
-    let mut i = 0;
-    let b = s.as_bytes();
-    while i < b.len() {
-        // Every stage word starts with a three-byte character.
-        if !(0xE0..0xF0).contains(&b[i]) {
-            i += 1;
-            continue;
-        }
-        if !STAGE_STARTS.contains_cjk_at(b, i) {
-            i += 3;
+    let mut from = 0;
+    let runs = Runs::default();
+    // At the characters of STAGE_STARTS only.
+    for &i in starts {
+        if i < from {
             continue;
         }
         let Some(w) = stage_word_at(s, i) else {
-            i += 3;
             continue;
         };
         let span = Span::new(i, i + w.len);
-        i += w.len;
+        from = i + w.len;
         let ctx = Ctx {
             s,
             doc,
@@ -392,6 +404,7 @@ pub(crate) fn find_all(
             anchor,
             span,
             word: w,
+            runs: &runs,
         };
         if let Some(f) = ctx.judge() {
             out.push(f);
@@ -444,6 +457,78 @@ struct Ctx<'c, 'a> {
     anchor: Option<Date>,
     span: Span,
     word: StageWord,
+    runs: &'c Runs,
+}
+
+/// Where a run of stage words that starts (or ends) at a position ends (or
+/// starts), remembered for long runs: a text of nothing but stage words
+/// (`开工开工…`) asks this at every word, and walking the whole run each
+/// time would take quadratic time.
+#[derive(Default)]
+struct Runs {
+    /// Start of a stage word -> where the run of stage words from it ends.
+    forward: RefCell<HashMap<usize, usize>>,
+    /// End of a stage word -> where the run of stage words (read back,
+    /// in list order) ending there starts.
+    backward: RefCell<HashMap<usize, usize>>,
+}
+
+/// Runs shorter than this are walked, not remembered.
+const LONG_RUN: usize = 4;
+
+impl Runs {
+    /// The end of the run of stage words starting at `from` (`from` when
+    /// none starts there).
+    fn end(&self, s: &str, from: usize) -> usize {
+        let mut memo = self.forward.borrow_mut();
+        let mut path = Vec::new();
+        let mut pos = from;
+        let end = loop {
+            if !memo.is_empty()
+                && let Some(&end) = memo.get(&pos)
+            {
+                break end;
+            }
+            match stage_word_at(s, pos) {
+                Some(w) => {
+                    path.push(pos);
+                    pos += w.len;
+                }
+                None => break pos,
+            }
+        };
+        if path.len() >= LONG_RUN {
+            memo.extend(path.into_iter().map(|p| (p, end)));
+        }
+        end
+    }
+
+    /// The start of the run of stage words ending at `to`, each the first
+    /// of [`STAGE_WORDS`] that ends where the next starts (`to` when none
+    /// ends there).
+    fn start(&self, s: &str, to: usize) -> usize {
+        let mut memo = self.backward.borrow_mut();
+        let mut path = Vec::new();
+        let mut pos = to;
+        let start = loop {
+            if !memo.is_empty()
+                && let Some(&start) = memo.get(&pos)
+            {
+                break start;
+            }
+            match STAGE_LISTED.ends_at(s, pos) {
+                Some(len) => {
+                    path.push(pos);
+                    pos -= len;
+                }
+                None => break pos,
+            }
+        };
+        if path.len() >= LONG_RUN {
+            memo.extend(path.into_iter().map(|p| (p, start)));
+        }
+        start
+    }
 }
 
 impl Ctx<'_, '_> {
@@ -557,9 +642,7 @@ impl Ctx<'_, '_> {
         let s = self.s;
         let (cs, _) = self.clause();
         let head = &s[cs..self.span.start];
-        [STRONG_DONE, WEAK_DONE, PLANNED, ONGOING]
-            .iter()
-            .any(|list| list.iter().any(|w| head.contains(w)))
+        ANY_CUE_SET.occurs_in(s, cs, self.span.start)
             || head.ends_with("投入")
             || head.ends_with("开业")
     }
@@ -577,12 +660,12 @@ impl Ctx<'_, '_> {
                 k += skip.len();
             }
         }
-        if starts_with_any(s, k, MODIFIERS).is_some() && !s[end..].starts_with("主体") {
+        if MODIFIER_SET.starts_at(s, k).is_some() && !s[end..].starts_with("主体") {
             return false;
         }
         // In quotes naming a reform or model.
         if let Some(open) = open_quote_before(s, ss, at) {
-            if ends_with_any(s, open, REFORM_VERBS).is_some() {
+            if REFORM_VERB_SET.ends_at(s, open).is_some() {
                 return false;
             }
             if let Some(after) = close_quote_after(s, end, se) {
@@ -602,15 +685,8 @@ impl Ctx<'_, '_> {
             }
         }
         // Aims: 早开工, 早一点竣工投产 (over the stage words before).
-        let mut a = at;
-        while let Some(len) = STAGE_WORDS
-            .iter()
-            .find(|(w, _)| s[..a].ends_with(w))
-            .map(|(w, _)| w.len())
-        {
-            a -= len;
-        }
-        if ends_with_any(s, at, AIMS).is_some() || ends_with_any(s, a, AIMS).is_some() {
+        let a = self.runs.start(s, at);
+        if AIM_SET.ends_at(s, at).is_some() || AIM_SET.ends_at(s, a).is_some() {
             return false;
         }
         // Aim verbs said of projects in general: 推动项目落地.
@@ -639,18 +715,12 @@ impl Ctx<'_, '_> {
         if self.in_process(ss, se, at) {
             return false;
         }
-        if ["各个阶段", "各阶段", "环节", "全流程", "全链条", "全周期"]
-            .iter()
-            .any(|w| tail.contains(w))
-        {
+        if PROCESS_WORDS.occurs_in(s, end, ce) {
             return false;
         }
         // A simile: 像抓项目开工一样.
         let head = &s[cs..at];
-        if ["像", "宛如", "犹如", "如同", "好像", "仿佛", "好比"]
-            .iter()
-            .any(|w| head.contains(w))
-        {
+        if SIMILE_WORDS.occurs_in(s, cs, at) {
             return false;
         }
         if head.starts_with('如')
@@ -686,23 +756,30 @@ impl Ctx<'_, '_> {
     /// A directive word (要, 必须) in `[ss, at)`.
     fn directive_before(&self, ss: usize, at: usize) -> bool {
         let s = self.s;
-        let head = &s[ss..at];
-        head.char_indices().any(|(i, _)| {
-            let p = ss + i;
-            starts_with_any(s, p, DIRECTIVES).is_some()
+        // Only where a directive word may start.
+        let mut from = ss;
+        while let Some(p) = DIRECTIVE_SET.next_start_in(s, from, at) {
+            if DIRECTIVE_SET.starts_at(s, p).is_some()
                 && !NOT_DIRECTIVE.iter().any(|w| {
                     // The directive character inside a longer word.
                     (0..w.len()).any(|k| p >= k && s.get(p - k..).is_some_and(|t| t.starts_with(w)))
                 })
-        })
+            {
+                return true;
+            }
+            from = p + char_at(s, p).map_or(1, char::len_utf8);
+        }
+        false
     }
 
     /// An aim verb in `[cs, at)` not governed by 加快/正在: its start.
     fn aim_verb_before(&self, cs: usize, at: usize) -> Option<usize> {
         let s = self.s;
         let mut j = at;
-        while j > cs {
-            if let Some(len) = ends_with_any(s, j, AIM_VERBS) {
+        // Only where an aim verb may end.
+        while let Some(e) = AIM_VERB_SET.prev_end_in(s, cs, j) {
+            j = e;
+            if let Some(len) = AIM_VERB_SET.ends_at(s, j) {
                 let v = j - len;
                 let verb = &s[v..j];
                 if verb == "推进"
@@ -798,7 +875,9 @@ impl Ctx<'_, '_> {
         // 新开工: done.
         let mut weak = s[..at].ends_with('新');
         let mut j = at;
-        while j > cs {
+        // Only where a cue word may end.
+        while let Some(e) = CUE_LAST.prev_in(s.as_bytes(), cs, j) {
+            j = e;
             if STRONG_DONE_SET.ends_at(s, j).is_some() {
                 return Some(Status::Done);
             }
@@ -886,10 +965,7 @@ impl Ctx<'_, '_> {
     fn once_done_will(&self) -> bool {
         let s = self.s;
         // Over the stage words that follow (建成投产后).
-        let mut end = self.word.compound_end;
-        while let Some(w) = stage_word_at(s, end) {
-            end += w.len;
-        }
+        let end = self.runs.end(s, self.word.compound_end);
         if !s[end..].starts_with('后') {
             return false;
         }
@@ -914,7 +990,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         let mut j = cs;
-        while j > ss {
+        // Only where a cue word may end.
+        while let Some(e) = CUE_LAST.prev_in(s.as_bytes(), ss, j) {
+            j = e;
             if let Some(len) = PLANNED_SET.ends_at(s, j) {
                 let w = &s[j - len..j];
                 if matches!(w, "为了" | "能够" | "准备") {
@@ -961,7 +1039,7 @@ impl Ctx<'_, '_> {
                 Temporal::Duration(_) => None,
             })?;
         let between = &s[sp.end..at];
-        if NOW_WORDS.iter().any(|w| between.contains(w)) || between.contains("分别") {
+        if NOW_SET.occurs_in(s, sp.end, at) || between.contains("分别") {
             return None;
         }
         if d.start.is_none() && d.end.is_none() {
@@ -1034,10 +1112,13 @@ impl Ctx<'_, '_> {
             let Some(c) = char_at(s, j) else { break };
             if text::is_ideograph(c) {
                 content += 1;
+                if content >= 2 {
+                    return true;
+                }
             }
             j += c.len_utf8();
         }
-        content >= 2
+        false
     }
 }
 

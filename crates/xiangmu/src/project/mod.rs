@@ -10,7 +10,8 @@ pub(crate) mod names;
 pub(crate) mod text;
 
 use crate::area::Area;
-use crate::date::{self, DateSpan, Temporal};
+use crate::candidates::Candidates;
+use crate::date::DateSpan;
 use crate::extract::{self, Options};
 use crate::mention::{Kind, Value};
 use crate::milestone::{self, Found, Stage, Status};
@@ -175,10 +176,12 @@ pub fn projects(text: &str, options: &Options) -> Vec<Project> {
     if let Some(a) = anchor {
         facts_options = facts_options.with_anchor(a);
     }
-    let found = extract::scan(&norm, &facts_options);
-    let temporals: Vec<(Span, Temporal)> = date::scan_str(s, anchor).collect();
-    let doc = Doc::new(s);
-    let milestones = milestone::find_all(&norm, &temporals, anchor, &doc);
+    // The facts' scan reads the dates and durations already: they are
+    // read once.
+    let candidates = Candidates::new(s);
+    let (found, temporals) = extract::scan_with_temporals(&norm, &candidates, &facts_options);
+    let doc = Doc::with_candidates(s, &candidates);
+    let milestones = milestone::find_all(&norm, &candidates.stage, &temporals, anchor, &doc);
     Builder {
         norm: &norm,
         doc: &doc,

@@ -7,8 +7,11 @@
 //! `一批项目`, `19个项目`) are kept as references of another kind, so that a
 //! milestone said of them gets no project.
 
-use super::text::{self, Segments, WordSet, char_at, char_before, ends_with_any, starts_with_any};
-use crate::charset::CharSet;
+use super::text::{
+    self, Order, Segments, WordSet, char_at, char_before, ends_with_any, starts_with_any,
+};
+use crate::candidates::Candidates;
+use crate::charset::{CharSet, Filter};
 use crate::lexicon::STAGE_WORDS;
 use crate::normalize::NormalizedText;
 use crate::span::Span;
@@ -33,7 +36,10 @@ pub(crate) const SUFFIXES: &[&str] = &[
 ];
 
 /// First characters of suffixes, 前者 and 后者.
-static NAME_STARTS: CharSet = CharSet::new("项工产示园基电生广中城前后");
+pub(crate) static NAME_STARTS: CharSet = CharSet::new("项工产示园基电生广中城前后");
+
+/// Second characters of the suffixes (all but 城 have one).
+static SUFFIX_SECOND: CharSet = CharSet::of_second_chars(SUFFIXES);
 
 static SUFFIX_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SUFFIXES.iter().copied()));
 
@@ -49,6 +55,25 @@ static LEFT_STOP_SET: LazyLock<WordSet> = LazyLock::new(|| {
 
 static STAGE_SET: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(STAGE_WORDS.iter().map(|(w, _)| *w)));
+
+/// [`GENERIC`] in list order: stripping takes the first word that matches.
+static GENERIC_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::with_order(GENERIC.iter().copied(), Order::Listed));
+
+/// [`SUFFIXES`] in list order, for stripping them from the end of a name.
+static SUFFIX_LISTED: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::with_order(SUFFIXES.iter().copied(), Order::Listed));
+
+static COMPANY_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::with_order(COMPANY_WORDS.iter().copied(), Order::Listed));
+
+static PLURAL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PLURAL.iter().copied()));
+
+static DEMONSTRATIVE_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(DEMONSTRATIVE.iter().copied()));
+
+static BARE_MODIFIER_SET: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(BARE_MODIFIERS.iter().copied()));
 
 /// How far after its first mention (bytes) the name without `项目` is
 /// looked for.
@@ -558,13 +583,13 @@ pub(crate) struct Ref {
 
 /// One record: the references that name the same project.
 #[derive(Debug, Clone)]
-pub(crate) struct Cluster {
+pub(crate) struct Cluster<'a> {
     /// The first mention (normalized bytes).
     pub(crate) first: Span,
     /// The name without suffixes, for matching.
-    core: Key,
+    core: Key<'a>,
     /// `core` without a leading place name.
-    bare: Key,
+    bare: Key<'a>,
 }
 
 /// The names and references of a normalized text.
@@ -573,7 +598,7 @@ pub(crate) struct Doc<'a> {
     pub(crate) s: &'a str,
     pub(crate) seg: Segments,
     pub(crate) refs: Vec<Ref>,
-    pub(crate) clusters: Vec<Cluster>,
+    pub(crate) clusters: Vec<Cluster<'a>>,
 }
 
 /// Who a fact is said of.
@@ -823,17 +848,8 @@ fn generic_core(core: &str) -> bool {
         }
     }
     let mut rest = strip_generic(rest);
-    loop {
-        let before = rest.len();
-        for w in GENERIC {
-            if let Some(r) = rest.strip_suffix(w) {
-                rest = r;
-                break;
-            }
-        }
-        if rest.len() == before {
-            break;
-        }
+    while let Some(len) = GENERIC_SET.ends_at(rest, rest.len()) {
+        rest = &rest[..rest.len() - len];
     }
     rest.chars().count() < 2
 }
@@ -841,7 +857,7 @@ fn generic_core(core: &str) -> bool {
 fn strip_generic(mut core: &str) -> &str {
     loop {
         let before = core.len();
-        if let Some(len) = starts_with_any(core, 0, GENERIC) {
+        if let Some(len) = GENERIC_SET.starts_at(core, 0) {
             core = &core[len..];
         }
         while let Some(c) = core.chars().next() {
@@ -871,11 +887,8 @@ fn core_of(name: &str) -> &str {
     let mut core = name;
     loop {
         let before = core.len();
-        for suf in SUFFIXES {
-            if let Some(c) = core.strip_suffix(suf) {
-                core = c;
-                break;
-            }
+        if let Some(len) = SUFFIX_LISTED.ends_at(core, core.len()) {
+            core = &core[..core.len() - len];
         }
         if let Some(c) = core.strip_suffix('期') {
             let t = c.trim_end_matches(|ch: char| text::is_numeral(ch));
@@ -890,84 +903,108 @@ fn core_of(name: &str) -> &str {
 }
 
 /// `core` without a leading place name (`渌口区`, `株洲市`, `攸县`).
-fn without_place(core: &[char]) -> Vec<char> {
+fn without_place(core: &str) -> &str {
+    let chars = core.chars().count();
     for n in (1..=4).rev() {
-        if core.len() >= n + 4
-            && matches!(core[n], '区' | '县' | '市' | '省' | '镇' | '乡')
-            && core[..n].iter().all(|&c| text::is_ideograph(c))
+        if chars < n + 4 {
+            continue;
+        }
+        let mut it = core.char_indices().skip(n);
+        let Some((at, c)) = it.next() else { continue };
+        if matches!(c, '区' | '县' | '市' | '省' | '镇' | '乡')
+            && core[..at].chars().all(text::is_ideograph)
         {
-            return core[n + 1..].to_vec();
+            return &core[at + c.len_utf8()..];
         }
     }
-    core.to_vec()
+    core
 }
 
-fn is_subsequence(short: &[char], long: &[char]) -> bool {
-    let mut it = long.iter();
-    short.iter().all(|c| it.any(|d| d == c))
+/// Whether the characters of `short` appear in `long` in order.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut it = long.chars();
+    short.chars().all(|c| it.any(|d| d == c))
 }
 
-/// A name prepared for matching: its characters without suffixes, and the
-/// length of its company head (`锐扬` of `锐扬智能科技`), if generic company
-/// words end it.
-#[derive(Debug, Clone)]
-struct Key {
-    chars: Vec<char>,
+/// A name prepared for matching: its text without suffixes, its length in
+/// characters, and the byte length of its company head (`锐扬` of
+/// `锐扬智能科技`), if generic company words end it. Slices of the text:
+/// nothing is allocated.
+#[derive(Debug, Clone, Copy)]
+struct Key<'a> {
+    text: &'a str,
+    chars: usize,
     head: Option<usize>,
+    first: Option<char>,
 }
 
-impl Key {
-    fn new(chars: Vec<char>) -> Key {
-        let text: String = chars.iter().collect();
-        let mut company = text.as_str();
-        while let Some(c) = COMPANY_WORDS.iter().find_map(|w| company.strip_suffix(w)) {
-            company = c;
+impl<'a> Key<'a> {
+    fn new(text: &'a str) -> Key<'a> {
+        let mut company = text;
+        while let Some(len) = COMPANY_SET.ends_at(company, company.len()) {
+            company = &company[..company.len() - len];
         }
+        let chars = text.chars().count();
         let n = company.chars().count();
-        let head = (n >= 2 && n < chars.len()).then_some(n);
-        Key { chars, head }
+        let head = (n >= 2 && n < chars).then_some(company.len());
+        Key {
+            text,
+            chars,
+            head,
+            first: text.chars().next(),
+        }
     }
 }
 
 /// Whether two name keys name the same project.
-fn same_project(a: &Key, b: &Key) -> bool {
-    let (a_chars, b_chars) = (&a.chars[..], &b.chars[..]);
-    if a_chars == b_chars {
+fn same_project(a: &Key<'_>, b: &Key<'_>) -> bool {
+    // Every test below needs the same first character.
+    if a.first != b.first {
+        return false;
+    }
+    if a.text == b.text {
         return true;
     }
-    let (short, long) = if a_chars.len() <= b_chars.len() {
-        (a_chars, b_chars)
-    } else {
-        (b_chars, a_chars)
-    };
-    if short.len() >= 3 && short[..2] == long[..2] && is_subsequence(short, long) {
-        return true;
+    let (short, long) = if a.chars <= b.chars { (a, b) } else { (b, a) };
+    if short.chars >= 3 {
+        let two = short
+            .text
+            .char_indices()
+            .nth(2)
+            .map_or(short.text.len(), |(i, _)| i);
+        if long.text.starts_with(&short.text[..two]) && is_subsequence(short.text, long.text) {
+            return true;
+        }
     }
     // A company name with generic words (锐扬智能科技) heads the other name.
-    let heads = |x: &Key, y: &[char]| x.head.is_some_and(|n| y.starts_with(&x.chars[..n]));
-    heads(a, b_chars) || heads(b, a_chars)
+    let heads = |x: &Key<'_>, y: &Key<'_>| x.head.is_some_and(|n| y.text.starts_with(&x.text[..n]));
+    heads(a, b) || heads(b, a)
 }
 
 impl<'a> Doc<'a> {
-    /// Finds the names and references of a normalized text.
+    /// Finds the names and references of a normalized text (the tests'
+    /// entry point).
+    #[cfg(test)]
     pub(crate) fn new(s: &'a str) -> Doc<'a> {
-        let seg = Segments::new(s);
+        Doc::with_candidates(s, &Candidates::new(s))
+    }
+
+    /// Finds the names and references of a normalized text, whose
+    /// candidates (its clause boundaries and the characters of
+    /// [`NAME_STARTS`]) are already found.
+    pub(crate) fn with_candidates(s: &'a str, candidates: &Candidates) -> Doc<'a> {
+        let seg = Segments::from_boundaries(s, &candidates.boundary);
         let mut refs = Vec::new();
-        let b = s.as_bytes();
-        let mut i = 0;
+        let mut from = 0;
         let mut floor = 0;
-        while i < b.len() {
-            // Every suffix, 前者 and 后者 start with a three-byte character.
-            if !(0xE0..0xF0).contains(&b[i]) {
-                i += 1;
-                continue;
-            }
-            if !NAME_STARTS.contains_cjk_at(b, i) {
-                i += 3;
+        // Every suffix, 前者 and 后者 start with a three-byte character.
+        for &i in &candidates.name {
+            if i < from {
                 continue;
             }
             let Some(c) = char_at(s, i) else { break };
             let step = c.len_utf8();
+            from = i + step;
             if matches!(c, '前' | '后') {
                 if s[i + step..].starts_with('者') {
                     let kind = if c == '前' {
@@ -981,27 +1018,21 @@ impl<'a> Doc<'a> {
                         cluster: usize::MAX,
                         listed: false,
                     });
-                    i += step + '者'.len_utf8();
-                } else {
-                    i += step;
+                    from = i + step + '者'.len_utf8();
                 }
                 continue;
             }
-            if !matches!(
-                c,
-                '项' | '工' | '产' | '示' | '园' | '基' | '电' | '生' | '广' | '中' | '城'
-            ) {
-                i += step;
+            // Every suffix but 城 has a second character of SUFFIX_SECOND.
+            if c != '城' && !char_at(s, from).is_some_and(|n| SUFFIX_SECOND.contains(n)) {
                 continue;
             }
             let Some(len) = suffix_at(s, i) else {
-                i += step;
                 continue;
             };
             let end = extend_right(s, i + len);
             let l = left_edge(s, i, floor);
             floor = end;
-            i = end;
+            from = end;
             if let Some(r) = classify(s, l, end) {
                 refs.push(r);
             }
@@ -1029,46 +1060,104 @@ impl<'a> Doc<'a> {
 
     /// The name without `项目` (`诺天科技` for `诺天科技项目`), where the text
     /// writes it, joins the record too.
+    ///
+    /// Every name is looked for in a window after its first mention, all
+    /// names in one pass over the text (the cores are indexed by first
+    /// character), with what one `match_indices` per name would find.
     fn add_core_refs(&mut self) {
-        let mut extra = Vec::new();
-        let mut searched: Vec<&str> = Vec::new();
+        struct Core<'c> {
+            core: &'c str,
+            cluster: usize,
+            from: usize,
+            to: usize,
+            /// Where the next match may start (matches do not overlap).
+            next: usize,
+        }
+        let s = self.s;
+        let mut cores: Vec<Core<'_>> = Vec::new();
         for (ci, c) in self.clusters.iter().enumerate() {
-            let name = &self.s[c.first.range()];
+            let name = &s[c.first.range()];
             let Some(core) = name.strip_suffix("项目") else {
                 continue;
             };
             if core.chars().count() < 4
                 || core.starts_with(|c: char| text::is_open_quote(c))
-                || searched.contains(&core)
+                || cores.iter().any(|k| k.core == core)
             {
                 continue;
             }
-            searched.push(core);
             // Within a window after the first mention: linear in the text.
             let from = c.first.end;
-            let mut to = (from + CORE_SEARCH_WINDOW).min(self.s.len());
-            while !self.s.is_char_boundary(to) {
+            let mut to = (from + CORE_SEARCH_WINDOW).min(s.len());
+            while !s.is_char_boundary(to) {
                 to -= 1;
             }
-            for (p, _) in self.s[from..to].match_indices(core) {
-                let p = from + p;
-                let span = Span::new(p, p + core.len());
-                // Refs are sorted and do not overlap: the neighbours decide.
-                let k = self.refs.partition_point(|r| r.span.start < span.end);
-                let overlaps = k > 0 && self.refs[k - 1].span.end > span.start;
-                if !overlaps {
-                    extra.push(Ref {
-                        span,
-                        kind: RefKind::Named,
-                        cluster: ci,
-                        listed: false,
-                    });
+            cores.push(Core {
+                core,
+                cluster: ci,
+                from,
+                to,
+                next: from,
+            });
+        }
+        if cores.is_empty() {
+            return;
+        }
+        // (first character, core) sorted, and a filter on the character.
+        let mut by_first: Vec<(u32, usize)> = cores
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| Some((c.core.chars().next()? as u32, k)))
+            .collect();
+        by_first.sort_unstable();
+        let mut filter = Filter::default();
+        for &(c, _) in &by_first {
+            filter.insert(c);
+        }
+        let scan_from = cores.iter().map(|c| c.from).min().unwrap_or(0);
+        let scan_to = cores.iter().map(|c| c.to).max().unwrap_or(0);
+        // (start, core order, span): the order the searches, one per core
+        // in cluster order, would push them in.
+        let mut found: Vec<(usize, usize, Span)> = Vec::new();
+        let b = s.as_bytes();
+        let mut next = scan_from;
+        while let Some(p) = filter.next_in(b, next, scan_to) {
+            next = p + usize::from(crate::charset::UTF8_LEN[usize::from(b[p])]);
+            let c = crate::words::cp_at(b, p);
+            let first = by_first.partition_point(|&(f, _)| f < c);
+            for &(f, k) in &by_first[first..] {
+                if f != c {
+                    break;
                 }
+                let core = &mut cores[k];
+                let end = p + core.core.len();
+                if p >= core.next
+                    && p >= core.from
+                    && end <= core.to
+                    && b[p..].starts_with(core.core.as_bytes())
+                {
+                    core.next = end;
+                    found.push((p, k, Span::new(p, end)));
+                }
+            }
+        }
+        let mut extra = Vec::new();
+        found.sort_unstable_by_key(|&(start, k, _)| (start, k));
+        for (_, k, span) in found {
+            // Refs are sorted and do not overlap: the neighbours decide.
+            let i = self.refs.partition_point(|r| r.span.start < span.end);
+            let overlaps = i > 0 && self.refs[i - 1].span.end > span.start;
+            if !overlaps {
+                extra.push(Ref {
+                    span,
+                    kind: RefKind::Named,
+                    cluster: cores[k].cluster,
+                    listed: false,
+                });
             }
         }
         if !extra.is_empty() {
             // Two names may find the same place: keep the first of overlaps.
-            extra.sort_by_key(|r: &Ref| r.span.start);
             let mut last_end = 0;
             extra.retain(|r| {
                 let keep = r.span.start >= last_end;
@@ -1089,8 +1178,8 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let name = &self.s[r.span.range()];
-            let core: Vec<char> = core_of(name).chars().collect();
-            let bare = Key::new(without_place(&core));
+            let core = core_of(name);
+            let bare = Key::new(without_place(core));
             let core = Key::new(core);
             // The most recent clusters only: a long text with thousands of
             // names stays linear.
@@ -1449,14 +1538,14 @@ fn classify(s: &str, l: usize, end: usize) -> Option<Ref> {
         Some(c) if text::is_open_quote(c) => l - c.len_utf8(),
         _ => l,
     };
-    let mut kind = if ends_with_any(s, lq, PLURAL).is_some()
+    let mut kind = if PLURAL_SET.ends_at(s, lq).is_some()
         || s[..lq].ends_with('等')
-        || starts_with_any(np, 0, PLURAL).is_some() && !np.starts_with("各")
+        || PLURAL_SET.starts_at(np, 0).is_some() && !np.starts_with("各")
     {
         RefKind::Plural
     } else if count_ending_at(s, l).is_some() || count_starting_at(s, end).is_some() {
         RefKind::Count
-    } else if starts_with_any(np, 0, DEMONSTRATIVE).is_some() && !np.starts_with("本次") {
+    } else if DEMONSTRATIVE_SET.starts_at(np, 0).is_some() && !np.starts_with("本次") {
         RefKind::Demonstrative
     } else if core.is_empty() && ends_with_stage_word(s, l) {
         RefKind::Generic
@@ -1493,7 +1582,7 @@ fn classify(s: &str, l: usize, end: usize) -> Option<Ref> {
         kind = RefKind::Plural;
     }
     if matches!(kind, RefKind::Bare | RefKind::Generic | RefKind::Count)
-        && starts_with_any(s, end, BARE_MODIFIERS).is_some()
+        && BARE_MODIFIER_SET.starts_at(s, end).is_some()
     {
         return None;
     }
@@ -1514,17 +1603,22 @@ fn merge_pairs(s: &str, refs: &mut Vec<Ref>) {
         let joined = a.kind == RefKind::Named
             && b.kind == RefKind::Named
             && matches!(&s[a.span.end..b.span.start], "和" | "及" | "与");
-        let money_modifier = char_before(s, a.span.start) == Some('的') && {
-            let head = &s[..a.span.start - '的'.len_utf8()];
-            let tail: String = head.chars().rev().take(4).collect();
-            tail.contains('元')
+        // Tested in this order, and only as far as needed.
+        let money_modifier = || {
+            char_before(s, a.span.start) == Some('的') && {
+                let head = &s[..a.span.start - '的'.len_utf8()];
+                head.chars().rev().take(4).any(|c| c == '元')
+            }
         };
-        let respectively = s[b.span.end..]
-            .chars()
-            .take(4)
-            .collect::<String>()
-            .contains("分别");
-        if joined && money_modifier && !respectively {
+        let respectively = || {
+            let after = &s[b.span.end..];
+            let four = after
+                .char_indices()
+                .nth(4)
+                .map_or(after, |(k, _)| &after[..k]);
+            four.contains("分别")
+        };
+        if joined && money_modifier() && !respectively() {
             refs[i].span = Span::new(a.span.start, b.span.end);
             // Mark the second for removal.
             refs[i + 1].span = Span::new(usize::MAX, usize::MAX);
@@ -1601,6 +1695,11 @@ mod tests {
     fn the_first_test_knows_every_suffix() {
         for w in SUFFIXES {
             assert!(NAME_STARTS.contains(w.chars().next().unwrap()), "{w}");
+            match w.chars().nth(1) {
+                Some(c) => assert!(SUFFIX_SECOND.contains(c), "{w}"),
+                None => assert_eq!(*w, "城"),
+            }
+            assert!(!w.starts_with('城') || *w == "城", "{w}");
         }
     }
 

@@ -1,6 +1,10 @@
 //! Small helpers over a normalized text: clauses, sentences, paragraphs and
 //! word tests at byte offsets. No allocation per character.
 
+use crate::charset::CharSet;
+use crate::words::cp_at;
+pub(crate) use crate::words::{Order, WordSet};
+
 /// The clause, sentence and paragraph boundaries of a normalized text, as
 /// sorted byte offsets of the boundary characters.
 #[derive(Debug, Clone, Default)]
@@ -27,65 +31,125 @@ pub(crate) fn ends_clause(c: char) -> bool {
     )
 }
 
+/// The three-byte characters of [`ends_clause`] (the ASCII ones are in
+/// [`crate::candidates`]).
+pub(crate) static BOUNDARY_CJK: CharSet = CharSet::new("，；：。！？…");
+
+/// Characters read since the last clause, sentence and paragraph
+/// boundary (or cut), while [`Segments::from_boundaries`] walks a text.
+#[derive(Default)]
+struct Counts {
+    clause: usize,
+    sentence: usize,
+    paragraph: usize,
+}
+
+impl Counts {
+    /// One more character, at byte `p`; a cut when a segment grows too
+    /// long (a cut ends the smaller segments too).
+    fn step(&mut self, seg: &mut Segments, p: usize) {
+        self.clause += 1;
+        self.sentence += 1;
+        self.paragraph += 1;
+        if self.clause <= MAX_CLAUSE
+            && self.sentence <= MAX_SENTENCE
+            && self.paragraph <= MAX_PARAGRAPH
+        {
+            return;
+        }
+        let cut = if self.paragraph > MAX_PARAGRAPH {
+            3
+        } else if self.sentence > MAX_SENTENCE {
+            2
+        } else {
+            1
+        };
+        if cut >= 3 {
+            seg.paragraph.push((p, p));
+            self.paragraph = 0;
+        }
+        if cut >= 2 {
+            seg.sentence.push((p, p));
+            self.sentence = 0;
+        }
+        seg.clause.push((p, p));
+        self.clause = 0;
+    }
+
+    /// The `n` characters that start in `b[from..to]`, none of them a
+    /// boundary: counted at once unless a cut falls among them.
+    fn catch_up(&mut self, seg: &mut Segments, b: &[u8], from: usize, to: usize, n: usize) {
+        if self.clause + n <= MAX_CLAUSE
+            && self.sentence + n <= MAX_SENTENCE
+            && self.paragraph + n <= MAX_PARAGRAPH
+        {
+            self.clause += n;
+            self.sentence += n;
+            self.paragraph += n;
+            return;
+        }
+        for (k, &x) in b[from..to].iter().enumerate() {
+            // Continuation bytes start no character.
+            if (x as i8) >= -0x40 {
+                self.step(seg, from + k);
+            }
+        }
+    }
+}
+
 /// Characters that end a sentence.
 pub(crate) fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '！' | '!' | '？' | '?' | '\n' | '\r')
 }
 
 impl Segments {
-    /// Finds the boundaries. Text with no punctuation for long is cut
-    /// anyway (clauses at [`MAX_CLAUSE`] characters, sentences at
-    /// [`MAX_SENTENCE`], paragraphs at [`MAX_PARAGRAPH`]), so that every
-    /// look-around stays local.
+    /// Finds the boundaries of a text (the tests' entry point).
+    #[cfg(test)]
     pub(crate) fn new(s: &str) -> Segments {
+        Segments::from_boundaries(s, &crate::candidates::Candidates::new(s).boundary)
+    }
+
+    /// Finds the boundaries, from the positions of the characters that may
+    /// end a clause (the ASCII and three-byte characters of
+    /// [`ends_clause`]; a superset is fine). Text with no punctuation for
+    /// long is cut anyway (clauses at [`MAX_CLAUSE`] characters, sentences
+    /// at [`MAX_SENTENCE`], paragraphs at [`MAX_PARAGRAPH`]), so that every
+    /// look-around stays local.
+    pub(crate) fn from_boundaries(s: &str, boundaries: &[usize]) -> Segments {
         let mut seg = Segments {
             len: s.len(),
             ..Segments::default()
         };
-        let (mut in_clause, mut in_sentence, mut in_paragraph) = (0, 0, 0);
-        for (i, c) in s.char_indices() {
-            in_clause += 1;
-            in_sentence += 1;
-            in_paragraph += 1;
-            // A cut ends the smaller segments too.
-            let cut = if in_paragraph > MAX_PARAGRAPH {
-                3
-            } else if in_sentence > MAX_SENTENCE {
-                2
-            } else if in_clause > MAX_CLAUSE {
-                1
-            } else {
-                0
-            };
-            if cut >= 3 {
-                seg.paragraph.push((i, i));
-                in_paragraph = 0;
-            }
-            if cut >= 2 {
-                seg.sentence.push((i, i));
-                in_sentence = 0;
-            }
-            if cut >= 1 {
-                seg.clause.push((i, i));
-                in_clause = 0;
-            }
-            if c.is_ascii() && !matches!(c, ',' | ';' | ':' | '!' | '?' | '\n' | '\r') {
+        let b = s.as_bytes();
+        // Only the boundaries are visited; the characters since the last
+        // one are counted (eight bytes at a time) when the next is found.
+        // Where a segment grew too long, that stretch is walked again, one
+        // character at a time, to place the cuts.
+        let mut count = Counts::default();
+        let mut last = 0; // the byte after the last boundary
+        for &p in boundaries {
+            let Some(c) = char_at(s, p) else { continue };
+            if !ends_clause(c) {
                 continue;
             }
-            if ends_clause(c) {
-                let b = (i, i + c.len_utf8());
-                seg.clause.push(b);
-                in_clause = 0;
-                if ends_sentence(c) {
-                    seg.sentence.push(b);
-                    in_sentence = 0;
-                }
-                if c == '\n' {
-                    seg.paragraph.push(b);
-                    in_paragraph = 0;
-                }
+            let n = crate::span::count_chars(&b[last..p]);
+            count.catch_up(&mut seg, b, last, p, n);
+            count.step(&mut seg, p);
+            let bound = (p, p + c.len_utf8());
+            seg.clause.push(bound);
+            count.clause = 0;
+            if ends_sentence(c) {
+                seg.sentence.push(bound);
+                count.sentence = 0;
             }
+            if c == '\n' {
+                seg.paragraph.push(bound);
+                count.paragraph = 0;
+            }
+            last = bound.1;
         }
+        let n = crate::span::count_chars(&b[last..]);
+        count.catch_up(&mut seg, b, last, b.len(), n);
         seg
     }
 
@@ -200,16 +264,34 @@ pub(crate) fn is_close_quote(c: char) -> bool {
 pub(crate) fn open_quote_before(s: &str, from: usize, pos: usize) -> Option<usize> {
     let mut open: Option<usize> = None;
     let mut ascii_open: Option<usize> = None;
-    for (i, c) in s.get(from..pos)?.char_indices() {
-        if is_open_quote(c) {
-            open = Some(from + i);
-        } else if is_close_quote(c) {
-            open = None;
-        } else if c == '"' {
-            ascii_open = match ascii_open {
-                Some(_) => None,
-                None => Some(from + i),
-            };
+    let b = s.get(from..pos)?.as_bytes();
+    // Every quotation mark is `"` or a three-byte character starting with
+    // E2 or E3: the walk goes by characters and decodes only those.
+    let mut rest = b;
+    loop {
+        let i = from + b.len() - rest.len();
+        match rest {
+            [x @ 0xE0..=0xEF, b1, b2, tail @ ..] => {
+                if x.wrapping_sub(0xE2) < 2 {
+                    let c = char::from_u32(cp_at(&[*x, *b1, *b2], 0)).unwrap_or(' ');
+                    if is_open_quote(c) {
+                        open = Some(i);
+                    } else if is_close_quote(c) {
+                        open = None;
+                    }
+                }
+                rest = tail;
+            }
+            [x, tail @ ..] => {
+                if *x == b'"' {
+                    ascii_open = match ascii_open {
+                        Some(_) => None,
+                        None => Some(i),
+                    };
+                }
+                rest = tail;
+            }
+            [] => break,
         }
     }
     open.or(ascii_open)
@@ -247,6 +329,63 @@ mod tests {
     }
 
     #[test]
+    fn long_segments_are_cut() {
+        let s = format!(
+            "{}，{}\n{}",
+            "甲".repeat(130),
+            "乙a".repeat(300),
+            "丙".repeat(3100)
+        );
+        let seg = Segments::new(&s);
+        // The naive definition, character by character.
+        let (mut clause, mut sentence, mut paragraph) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut c1, mut c2, mut c3) = (0, 0, 0);
+        for (i, c) in s.char_indices() {
+            c1 += 1;
+            c2 += 1;
+            c3 += 1;
+            let cut = if c3 > MAX_PARAGRAPH {
+                3
+            } else if c2 > MAX_SENTENCE {
+                2
+            } else if c1 > MAX_CLAUSE {
+                1
+            } else {
+                0
+            };
+            if cut >= 3 {
+                paragraph.push((i, i));
+                c3 = 0;
+            }
+            if cut >= 2 {
+                sentence.push((i, i));
+                c2 = 0;
+            }
+            if cut >= 1 {
+                clause.push((i, i));
+                c1 = 0;
+            }
+            if ends_clause(c) {
+                let b = (i, i + c.len_utf8());
+                clause.push(b);
+                c1 = 0;
+                if ends_sentence(c) {
+                    sentence.push(b);
+                    c2 = 0;
+                }
+                if c == '\n' {
+                    paragraph.push(b);
+                    c3 = 0;
+                }
+            }
+        }
+        assert_eq!(
+            (seg.clause, seg.sentence, seg.paragraph),
+            (clause, sentence, paragraph)
+        );
+    }
+
+    #[test]
     fn quotes() {
         let s = "实现“拿地即开工”。";
         let p = s.find("开工").unwrap();
@@ -254,54 +393,5 @@ mod tests {
         assert_eq!(&s[open..open + 3], "“");
         let after = close_quote_after(s, p, s.len()).unwrap();
         assert_eq!(&s[after..], "。");
-    }
-}
-
-/// A word list indexed by first and last character, for fast
-/// `starts_with`/`ends_with` tests at a position (one hash lookup, then
-/// only the words that can match).
-#[derive(Debug)]
-pub(crate) struct WordSet {
-    by_first: std::collections::HashMap<char, Vec<&'static str>>,
-    by_last: std::collections::HashMap<char, Vec<&'static str>>,
-}
-
-impl WordSet {
-    pub(crate) fn new(words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        let mut by_first: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
-        let mut by_last: std::collections::HashMap<char, Vec<&'static str>> = Default::default();
-        for w in words {
-            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
-                by_first.entry(f).or_default().push(w);
-                by_last.entry(l).or_default().push(w);
-            }
-        }
-        for v in by_first.values_mut().chain(by_last.values_mut()) {
-            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            v.dedup();
-        }
-        WordSet { by_first, by_last }
-    }
-
-    /// The longest word starting at byte `i`: its length.
-    pub(crate) fn starts_at(&self, s: &str, i: usize) -> Option<usize> {
-        let tail = s.get(i..)?;
-        let c = tail.chars().next()?;
-        self.by_first
-            .get(&c)?
-            .iter()
-            .find(|w| tail.starts_with(**w))
-            .map(|w| w.len())
-    }
-
-    /// The longest word ending at byte `i`: its length.
-    pub(crate) fn ends_at(&self, s: &str, i: usize) -> Option<usize> {
-        let head = s.get(..i)?;
-        let c = head.chars().next_back()?;
-        self.by_last
-            .get(&c)?
-            .iter()
-            .find(|w| head.ends_with(**w))
-            .map(|w| w.len())
     }
 }
