@@ -160,11 +160,15 @@ pub fn parse_area(input: &str) -> Result<Area> {
         .map_err(fix)?
         .ok_or_else(|| fix(Error::unexpected(s, start, "an area")))?;
     let area = from_quantity(s, &q).ok_or_else(|| {
-        fix(Error::unexpected(
-            s,
-            q.number_end,
-            "an area unit (亩, 平方米, 公顷, 平方公里)",
-        ))
+        if matches!(q.unit, Unit::Area(_)) {
+            fix(Error::overflow(s, q.span))
+        } else {
+            fix(Error::unexpected(
+                s,
+                q.number_end,
+                "an area unit (亩, 平方米, 公顷, 平方公里)",
+            ))
+        }
     })?;
     if q.span.end != s.len() {
         return Err(fix(Error::unexpected(s, q.span.end, "end of the area")));
@@ -187,15 +191,20 @@ pub(crate) fn from_quantity(s: &str, q: &Quantity) -> Option<Area> {
     if quantity::is_bare_magnitude(s, q) {
         return None;
     }
-    let sq = |v: Option<Decimal>| v.and_then(|v| unit.to_square_meters(v));
+    // An area too large to convert exactly (1000亿亿亿亩) is no area: never
+    // one without its square meters.
+    let sq = |v: Option<Decimal>| match v {
+        Some(v) => unit.to_square_meters(v).map(Some),
+        None => Some(None),
+    };
     Some(Area {
         value: q.value,
         low: q.low,
         high: q.high,
         unit,
-        square_meters: sq(q.value),
-        low_square_meters: sq(q.low),
-        high_square_meters: sq(q.high),
+        square_meters: sq(q.value)?,
+        low_square_meters: sq(q.low)?,
+        high_square_meters: sq(q.high)?,
         qualifier: q.qualifier,
     })
 }
