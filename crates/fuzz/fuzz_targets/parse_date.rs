@@ -1,0 +1,13 @@
+//! `parse_date` on the text after a 5-byte header that gives the anchor (any date jiff accepts, edge years, none).
+//! The checks are in `crates/xiangmu/tests/support/invariants.rs`, shared
+//! with the replay of `tests/fuzz/parse_date/` in the normal test suite.
+#![no_main]
+
+#[path = "../../xiangmu/tests/support/invariants.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Err(e) = invariants::fuzz_parse_date(data) {
+        panic!("invariant broken: {e}");
+    }
+});

@@ -1,0 +1,13 @@
+//! `parse_duration` on arbitrary text (invalid UTF-8 replaced by U+FFFD).
+//! The checks are in `crates/xiangmu/tests/support/invariants.rs`, shared
+//! with the replay of `tests/fuzz/parse_duration/` in the normal test suite.
+#![no_main]
+
+#[path = "../../xiangmu/tests/support/invariants.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    if let Err(e) = invariants::fuzz_parse_duration(data) {
+        panic!("invariant broken: {e}");
+    }
+});
