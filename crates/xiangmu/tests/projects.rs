@@ -714,3 +714,24 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_part_right_after_a_name_belongs_to_that_project() {
+    // 主体工程 after a project name is a part of it, not a project of its own.
+    let text = "城东片区，远航精密机械产业园项目主体工程已于3月竣工，力争11月投产。";
+    let records = named(text, "2023-06-27");
+    let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["远航精密机械产业园项目"]);
+    let stages: Vec<_> = records[0]
+        .milestones
+        .iter()
+        .map(|m| (m.stage, m.status))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            (xiangmu::Stage::Completion, xiangmu::Status::Done),
+            (xiangmu::Stage::ProductionStart, xiangmu::Status::Planned)
+        ]
+    );
+}

@@ -358,6 +358,8 @@ const GENERIC: &[&str] = &[
     "示范",
     "龙头",
     "配套",
+    // 主体工程, 一期工程 … of the project just named: a part, not a project.
+    "主体",
     "基金",
     "贷款",
     "融资",
@@ -1580,6 +1582,11 @@ fn classify(s: &str, l: usize, end: usize) -> Option<Ref> {
     };
     if np.starts_with("各") && kind == RefKind::Named {
         kind = RefKind::Plural;
+    }
+    // 华岳产业园项目主体工程已竣工: a part (主体工程) right after a project
+    // name is said of that project, like a bare 项目.
+    if kind == RefKind::Generic && core.starts_with("主体") && s[..lq].ends_with("项目") {
+        kind = RefKind::Bare;
     }
     if matches!(kind, RefKind::Bare | RefKind::Generic | RefKind::Count)
         && BARE_MODIFIER_SET.starts_at(s, end).is_some()
