@@ -126,7 +126,8 @@ for t in $targets; do
         find "$artifacts" -type f -newer "$log.start" | while read -r f; do
             msg=$(timeout 60 "$bin" "$f" 2>&1 | grep -a -A1 -m1 "panicked at" | tr '\n' ' ' || true)
             echo "${msg:-(no panic on replay: a timeout or out-of-memory?)}"
-        done | sort | uniq -c | sort -rn | head -10 | sed 's/^/      /'
+        done | sed -E 's/thread .<unnamed>. \([0-9]+\) //; s/ \((Area|Money|Mention) \{.*//; s/[0-9]{4,}/N/g' \
+            | sort | uniq -c | sort -rn | head -10 | sed 's/^/      /'
     fi
 done
 
