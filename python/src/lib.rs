@@ -3,24 +3,27 @@
 //!
 //! No extraction logic lives here: each function converts its arguments,
 //! calls one entry point of the core crate, and converts the result back.
-//! `extract_many` converts every input first, then releases the GIL and
-//! runs the documents in parallel (rayon), results in input order.
+//! The batch calls (`extract_many`, `projects_many`) live in `batch.rs`:
+//! inputs are converted while a rayon pool already extracts, results come
+//! back in input order, and `extract_many` returns lazy `Mentions`.
 
+mod batch;
 mod convert;
 mod errors;
+mod mentions;
 mod objects;
 
+use batch::Batch;
 use convert::{Arg, anchor_arg, kinds_arg, options, text_arg, to_decimal};
-use errors::{XiangmuError, core_error, wrong_type};
+use errors::{XiangmuError, core_error};
+use mentions::PyMentions;
 use objects::{
     PyArea, PyBatch, PyCapacity, PyCount, PyDateSpan, PyDuration, PyMention, PyMilestone, PyMoney,
     PyPercent, PyProject, SpecValue,
 };
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString, PyTuple};
-use rayon::prelude::*;
-use std::sync::{Arc, Mutex};
+use pyo3::types::{PyList, PyTuple};
 use xiangmu::{Kind, Options};
 
 /// Parses one money expression (`总投资约1.5亿元`); raises `XiangmuError`.
@@ -113,7 +116,8 @@ fn extract<'py>(
 }
 
 /// The mentions of many texts, in input order, computed in parallel with
-/// the GIL released. A bad element gives an exception instance in its slot.
+/// the GIL released: one `Mentions` per text, or the exception instance of
+/// a bad element in its slot.
 #[pyfunction]
 #[pyo3(signature = (texts, anchors=None, kinds=None, threads=None))]
 fn extract_many<'py>(
@@ -125,12 +129,15 @@ fn extract_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     const F: &str = "extract_many";
     let kinds = kinds_arg(F, kinds)?;
-    let batch = Batch::new(py, F, texts, anchors, &kinds, threads)?;
-    let results = batch.run(py, run_one);
-    batch.collect(py, results, mention_list)
+    let batch = Batch::new(F, texts, anchors, &kinds, threads)?;
+    let results = batch.run(py, run_one)?;
+    Batch::collect(py, results, |py, found| {
+        Ok(Bound::new(py, PyMentions::new(found))?.into_any())
+    })
 }
 
-/// The project records of many texts, like `extract_many`.
+/// The project records of many texts, like `extract_many` (a `list` of
+/// records per text).
 #[pyfunction]
 #[pyo3(signature = (texts, anchors=None, threads=None))]
 fn projects_many<'py>(
@@ -140,9 +147,11 @@ fn projects_many<'py>(
     threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyList>> {
     const F: &str = "projects_many";
-    let batch = Batch::new(py, F, texts, anchors, &Kind::ALL, threads)?;
-    let results = batch.run(py, run_projects);
-    batch.collect(py, results, record_list)
+    let batch = Batch::new(F, texts, anchors, &Kind::ALL, threads)?;
+    let results = batch.run(py, run_projects)?;
+    Batch::collect(py, results, |py, found| {
+        Ok(record_list(py, found)?.into_any())
+    })
 }
 
 /// The records of one text: a named project or a batch each.
@@ -158,130 +167,6 @@ fn projects<'py>(
     let options = options(&Kind::ALL, anchor);
     let found = py.detach(|| run_projects(&text, &options));
     record_list(py, found)
-}
-
-/// The converted inputs of a batch call, and the pool it runs on.
-struct Batch {
-    /// One slot per input: its text and options, or why it was rejected.
-    inputs: Vec<PyResult<(String, Options)>>,
-    threads: Option<usize>,
-    pool: Option<Arc<rayon::ThreadPool>>,
-}
-
-impl Batch {
-    /// Checks the arguments as a whole (those errors raise) and converts
-    /// every element (those errors stay in their slots).
-    fn new<'py>(
-        py: Python<'py>,
-        func: &'static str,
-        texts: &Bound<'py, PyAny>,
-        anchors: Option<&Bound<'py, PyAny>>,
-        kinds: &[Kind],
-        threads: Option<i64>,
-    ) -> PyResult<Batch> {
-        if texts.is_instance_of::<PyString>() {
-            return Err(wrong_type(
-                func,
-                "texts",
-                "an iterable of str (not a single str)",
-                texts,
-            ));
-        }
-        let texts: Vec<Bound<'py, PyAny>> = texts
-            .try_iter()
-            .map_err(|_| wrong_type(func, "texts", "an iterable of str", texts))?
-            .collect::<PyResult<_>>()?;
-        let anchors: Option<Vec<Bound<'py, PyAny>>> = match anchors.filter(|a| !a.is_none()) {
-            None => None,
-            Some(a) if a.is_instance_of::<PyString>() => {
-                return Err(wrong_type(
-                    func,
-                    "anchors",
-                    "an iterable of anchors, one per text",
-                    a,
-                ));
-            }
-            Some(a) => {
-                let list: Vec<_> = a
-                    .try_iter()
-                    .map_err(|_| wrong_type(func, "anchors", "an iterable of anchors or None", a))?
-                    .collect::<PyResult<_>>()?;
-                if list.len() != texts.len() {
-                    return Err(PyValueError::new_err(format!(
-                        "{func}(): got {} texts but {} anchors",
-                        texts.len(),
-                        list.len()
-                    )));
-                }
-                Some(list)
-            }
-        };
-        let threads = match threads {
-            Some(n) if n < 1 => {
-                return Err(PyValueError::new_err(format!(
-                    "{func}(): threads must be at least 1, not {n}"
-                )));
-            }
-            n => n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
-        };
-        let pool = match threads {
-            Some(n) if n > 1 => Some(pool(n)?),
-            _ => None,
-        };
-        let inputs = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let text = text_arg(func, Arg::Item("texts", i), t)?;
-                let anchor = match &anchors {
-                    Some(a) => anchor_arg(py, func, Arg::Item("anchors", i), Some(&a[i]))?,
-                    None => None,
-                };
-                Ok((text, options(kinds, anchor)))
-            })
-            .collect();
-        Ok(Batch {
-            inputs,
-            threads,
-            pool,
-        })
-    }
-
-    /// Runs `one` on every converted input, detached, in parallel unless
-    /// `threads=1`; `None` for rejected slots.
-    fn run<T: Send>(&self, py: Python<'_>, one: fn(&str, &Options) -> T) -> Vec<Option<T>> {
-        let work: Vec<Option<(&str, &Options)>> = self
-            .inputs
-            .iter()
-            .map(|r| r.as_ref().ok().map(|(t, o)| (t.as_str(), o)))
-            .collect();
-        py.detach(|| {
-            let each = |doc: &Option<(&str, &Options)>| doc.map(|(t, o)| one(t, o));
-            match (&self.pool, self.threads) {
-                (Some(pool), _) => pool.install(|| work.par_iter().map(each).collect()),
-                (None, Some(1)) => work.iter().map(each).collect(),
-                (None, _) => work.par_iter().map(each).collect(),
-            }
-        })
-    }
-
-    /// One Python object per slot, in input order: `convert(result)`, or
-    /// the slot's exception instance.
-    fn collect<'py, T: Default>(
-        self,
-        py: Python<'py>,
-        results: Vec<Option<T>>,
-        convert: impl Fn(Python<'py>, T) -> PyResult<Bound<'py, PyList>>,
-    ) -> PyResult<Bound<'py, PyList>> {
-        let out = PyList::empty(py);
-        for (input, result) in self.inputs.into_iter().zip(results) {
-            match input {
-                Ok(_) => out.append(convert(py, result.unwrap_or_default())?)?,
-                Err(e) => out.append(e.into_value(py))?,
-            }
-        }
-        Ok(out)
-    }
 }
 
 /// The core's `projects`, each record serialized (still detached).
@@ -317,23 +202,6 @@ fn mention_list(py: Python<'_>, found: Vec<PyMention>) -> PyResult<Bound<'_, PyL
     PyList::new(py, objects)
 }
 
-/// A rayon pool of `n` threads, built once per size.
-fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
-    static POOLS: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
-    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, p)) = pools.iter().find(|(size, _)| *size == n) {
-        return Ok(p.clone());
-    }
-    let p = rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .thread_name(|i| format!("xiangmu-{i}"))
-        .build()
-        .map(Arc::new)
-        .map_err(|e| PyRuntimeError::new_err(format!("cannot start {n} threads: {e}")))?;
-    pools.push((n, p.clone()));
-    Ok(p)
-}
-
 /// The native module. Every class is frozen and holds only owned Rust
 /// data, so it runs without the GIL on free-threaded builds too.
 #[pymodule(gil_used = false)]
@@ -344,6 +212,7 @@ fn _xiangmu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("KINDS", PyTuple::new(py, kinds)?)?;
     m.add("XiangmuError", py.get_type::<XiangmuError>())?;
     m.add_class::<PyMention>()?;
+    m.add_class::<PyMentions>()?;
     m.add_class::<PyMoney>()?;
     m.add_class::<PyArea>()?;
     m.add_class::<PyDateSpan>()?;
@@ -366,5 +235,6 @@ fn _xiangmu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(projects_many, m)?)?;
     m.add_function(wrap_pyfunction!(objects::_restore_value, m)?)?;
     m.add_function(wrap_pyfunction!(objects::_restore_mention, m)?)?;
+    m.add_function(wrap_pyfunction!(mentions::_restore_mentions, m)?)?;
     Ok(())
 }

@@ -364,6 +364,7 @@ enum Stored {
 
 /// One mention: where it is in the original text and what it means.
 #[pyclass(frozen, module = "xiangmu", name = "Mention")]
+#[derive(Clone)]
 pub struct PyMention {
     start: usize,
     end: usize,
@@ -434,7 +435,8 @@ impl PyMention {
         }
     }
 
-    fn same(&self, other: &PyMention) -> PyResult<bool> {
+    /// Equal start, end, text and value (a pickled copy equals its source).
+    pub fn same(&self, other: &PyMention) -> PyResult<bool> {
         Ok(
             (self.start, self.end, &self.text) == (other.start, other.end, &other.text)
                 && match (&self.value, &other.value) {

@@ -20,6 +20,7 @@ from ._xiangmu import (
     DateSpan,
     Duration,
     Mention,
+    Mentions,
     Milestone,
     Money,
     Percent,
@@ -39,6 +40,11 @@ from ._xiangmu import (
 )
 from ._analysis import to_pandas
 
+# A Mentions reads like a list of Mention; let isinstance(x, Sequence) say so.
+import collections.abc as _abc
+
+_abc.Sequence.register(Mentions)
+
 __all__ = [
     "KINDS",
     "Area",
@@ -48,6 +54,7 @@ __all__ = [
     "DateSpan",
     "Duration",
     "Mention",
+    "Mentions",
     "Milestone",
     "Money",
     "Percent",

@@ -56,7 +56,7 @@ def to_pandas(
     """A tidy DataFrame of mentions: one row per mention.
 
     ``items`` is what :func:`extract` returns (a list of mentions: one
-    document) or what :func:`extract_many` returns (one list per document,
+    document) or what :func:`extract_many` returns (one :class:`Mentions` per document,
     or an exception in a failed document's slot).
 
     Columns: ``doc`` (the document's position, or ``ids[position]``),

@@ -6,7 +6,7 @@ file against the runtime with ``mypy.stubtest`` and a typed example.
 
 import datetime
 from decimal import Decimal
-from typing import Any, Callable, Final, Iterable, Literal, Union, final
+from typing import Any, Callable, Final, Iterable, Iterator, Literal, Sequence, Union, final, overload
 
 _KindName = Literal[
     "money", "area", "date", "duration", "milestone", "count", "percent", "capacity"
@@ -62,6 +62,7 @@ __all__ = [
     "KINDS",
     "XiangmuError",
     "Mention",
+    "Mentions",
     "Money",
     "Area",
     "DateSpan",
@@ -84,6 +85,7 @@ __all__ = [
     "projects_many",
     "_restore_value",
     "_restore_mention",
+    "_restore_mentions",
 ]
 
 __version__: Final[str]
@@ -419,6 +421,36 @@ class Mention:
         self,
     ) -> tuple[Callable[..., Any], tuple[int, int, str, int, int, str, str]]: ...
 
+@final
+class Mentions(Sequence[Mention]):
+    """The mentions of one text of :func:`extract_many`, sorted by start.
+
+    A read-only sequence that builds each :class:`Mention` object when it
+    is read (``ms[0] == ms[0]``, but not ``is``): ``len``, indexing
+    (negative too), slicing (a slice is a ``list``), iteration, ``in``,
+    ``index``, ``count``, ``==`` with another ``Mentions`` or with a list or
+    tuple of mentions, pickling. It is a ``collections.abc.Sequence``;
+    ``list(ms)`` or :meth:`to_list` gives a plain list.
+    """
+
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: int, /) -> Mention: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> list[Mention]: ...
+    def __iter__(self) -> Iterator[Mention]: ...
+    def __contains__(self, item: object, /) -> bool: ...
+    def index(self, value: object) -> int:  # type: ignore[override]
+        """The position of the first mention equal to ``value``
+        (``ValueError`` if there is none)."""
+    def count(self, value: object) -> int:  # type: ignore[override]
+        """How many mentions equal ``value``."""
+    def to_list(self) -> list[Mention]:
+        """Every mention as a plain ``list`` (built now)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[list[Mention]]]: ...
+
 def parse_money(expr: str) -> Money:
     """Parses one money expression: the whole string is the amount, with an
     optional role word before it (``总投资约1.5亿元``, ``5-10亿元``).
@@ -485,13 +517,16 @@ def extract_many(
     anchors: Iterable[_Anchor] | None = None,
     kinds: Iterable[_KindName] | None = None,
     threads: int | None = None,
-) -> list[list[Mention] | TypeError | ValueError]:
-    """The mentions of every text, in input order, computed in parallel.
+) -> list[Mentions | TypeError | ValueError]:
+    """The mentions of every text, in input order, computed in parallel:
+    one :class:`Mentions` (a lazy sequence of :class:`Mention`) per text.
 
-    Inputs are converted first; then the GIL is released and documents run
-    on all cores (``threads``: a pool of that size; ``1``: the calling
-    thread only; default: rayon's global pool, sized by the
-    ``RAYON_NUM_THREADS`` environment variable or the number of CPUs).
+    The calling thread converts the inputs while a pool already extracts
+    the converted ones with the GIL released (``threads``: a pool of that
+    size; ``1``: the calling thread only; default: rayon's global pool,
+    sized by the ``RAYON_NUM_THREADS`` environment variable or the number
+    of CPUs). Ctrl-C (``KeyboardInterrupt``) stops the batch within a few
+    milliseconds; documents not yet started are dropped.
 
     ``anchors``: None, or one anchor per text (same length). A bad element
     does not stop the batch: its slot holds the exception instance, not a
@@ -527,3 +562,6 @@ def _restore_mention(
     start: int, end: int, text: str, span_start: int, span_end: int, kind: str, json: str
 ) -> Mention:
     """Pickle support: a mention from its parts."""
+
+def _restore_mentions(items: list[Mention]) -> Mentions:
+    """Pickle support: a :class:`Mentions` from its mentions."""

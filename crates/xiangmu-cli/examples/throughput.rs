@@ -34,7 +34,10 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
-        corpus: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus")),
+        corpus: PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/corpus"
+        )),
         mb: 100.0,
         runs: 5,
         what: vec!["extract".into(), "projects".into()],
