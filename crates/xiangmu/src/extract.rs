@@ -200,8 +200,9 @@ fn to_mentions<'t>(norm: &NormalizedText<'t>, found: Vec<(Span, Value)>) -> Vec<
     let original = norm.original();
     let mut chars = CharCounter::new(original);
     let mut out = Vec::with_capacity(found.len());
+    let mut hint = 0;
     for (span, value) in found {
-        let orig = norm.to_original(span);
+        let orig = norm.to_original_sorted(span, &mut hint);
         let start = chars.at(orig.start);
         let end = chars.at(orig.end);
         out.push(Mention {

@@ -169,6 +169,35 @@ impl<'t> NormalizedText<'t> {
         (o + (pos - n)).min(self.original.len())
     }
 
+    /// [`NormalizedText::start_of`] for offsets that mostly grow from call
+    /// to call: the search starts at anchor `*hint` and walks forward
+    /// (binary search when `pos` lies before it), then leaves the anchor
+    /// found in `*hint`.
+    fn start_of_from(&self, pos: usize, hint: &mut usize) -> usize {
+        let a = &self.anchors;
+        let mut i = *hint;
+        if a.get(i).is_none_or(|x| x.0 > pos) {
+            i = a.partition_point(|x| x.0 <= pos) - 1;
+        }
+        while a.get(i + 1).is_some_and(|x| x.0 <= pos) {
+            i += 1;
+        }
+        *hint = i;
+        let (n, o) = a[i];
+        (o + (pos - n)).min(self.original.len())
+    }
+
+    /// [`NormalizedText::to_original`] for spans in text order: `hint`
+    /// (start it at 0) remembers where the last span was found, so that a
+    /// whole text's spans take one walk over the offset map.
+    pub(crate) fn to_original_sorted(&self, span: Span, hint: &mut usize) -> Span {
+        if matches!(self.normalized, Cow::Borrowed(_)) {
+            return span;
+        }
+        let start = self.start_of_from(span.start, hint);
+        Span::new(start, self.start_of_from(span.end.max(span.start), hint))
+    }
+
     /// Maps a span of the normalized view (on char boundaries) to the span
     /// of the original text that holds the same characters.
     ///
@@ -400,6 +429,27 @@ mod tests {
     fn unifies_range_marks() {
         assert_eq!(NormalizedText::new("2——3万港币").as_str(), "2--3万港币");
         assert_eq!(NormalizedText::new("5〜10~20").as_str(), "5-10-20");
+    }
+
+    #[test]
+    fn sorted_lookups_match_single_ones() {
+        let text = "淥口區(qū)近年吸引投資數(shù)十億元，產(chǎn)業(yè)園１２億元。";
+        let n = NormalizedText::new(text);
+        let s = n.as_str();
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for (k, &a) in bounds.iter().enumerate() {
+            let mut hint = 0;
+            for &b in &bounds[k..] {
+                let span = Span::new(a, b);
+                assert_eq!(n.to_original_sorted(span, &mut hint), n.to_original(span));
+            }
+            // Going back works too.
+            let mut hint = n.anchors.len() - 1;
+            assert_eq!(
+                n.to_original_sorted(Span::new(a, a), &mut hint),
+                n.to_original(Span::new(a, a))
+            );
+        }
     }
 
     #[test]

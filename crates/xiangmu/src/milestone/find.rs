@@ -397,6 +397,8 @@ pub(crate) fn find_all(
         };
         let span = Span::new(i, i + w.len);
         from = i + w.len;
+        let (cs, ce) = doc.seg.clause(i);
+        let (ss, se) = doc.seg.sentence(i);
         let ctx = Ctx {
             s,
             doc,
@@ -405,6 +407,8 @@ pub(crate) fn find_all(
             span,
             word: w,
             runs: &runs,
+            clause: (cs, ce.max(w.compound_end)),
+            sentence: (ss, se.max(w.compound_end)),
         };
         if let Some(f) = ctx.judge() {
             out.push(f);
@@ -458,6 +462,9 @@ struct Ctx<'c, 'a> {
     span: Span,
     word: StageWord,
     runs: &'c Runs,
+    /// [`Ctx::clause`] and [`Ctx::sentence`], found once: every rule asks.
+    clause: (usize, usize),
+    sentence: (usize, usize),
 }
 
 /// Where a run of stage words that starts (or ends) at a position ends (or
@@ -539,14 +546,12 @@ impl Ctx<'_, '_> {
     /// The clause of the word; it ends after the word even when a cut of
     /// an overlong clause falls inside it.
     fn clause(&self) -> (usize, usize) {
-        let (cs, ce) = self.doc.seg.clause(self.span.start);
-        (cs, ce.max(self.word.compound_end))
+        self.clause
     }
 
     /// The sentence of the word (ending after it, as [`Ctx::clause`]).
     fn sentence(&self) -> (usize, usize) {
-        let (ss, se) = self.doc.seg.sentence(self.span.start);
-        (ss, se.max(self.word.compound_end))
+        self.sentence
     }
 
     /// The milestone at this stage word, if the text states an event.

@@ -636,49 +636,69 @@ fn is_name_char(c: char) -> bool {
         || matches!(c, '×' | '·' | '“' | '”' | '‘' | '’')
 }
 
+/// Words after each suffix of [`SUFFIXES`] (in its order) that make it
+/// part of another word (`项目部`, `工程师`), or of a longer name ending in
+/// 项目 there.
+const BAD_NEXT: [&[&str]; SUFFIXES.len()] = [
+    &[],
+    &[],
+    &["项目"],
+    &["区", "项目"],
+    &["区", "项目"],
+    &["部", "组", "办", "库", "经理", "群", "法人", "业主"],
+    &["师", "院", "学", "局", "施工", "建设项目", "项目"],
+    &["项目"],
+    &["块", "项目"],
+    &["项目"],
+    &["项目"],
+    &["项目"],
+    &["城", "区", "副", "主任", "主", "工作", "内部", "项目"],
+    &[],
+];
+
+/// [`BAD_NEXT`] as word sets: one lookup, not one comparison per word.
+static BAD_NEXT_SETS: LazyLock<Vec<WordSet>> = LazyLock::new(|| {
+    BAD_NEXT
+        .iter()
+        .map(|w| WordSet::new(w.iter().copied()))
+        .collect()
+});
+
+/// Ideographs that may follow 城 when it ends a name (`…城签约`).
+static CITY_NEXT: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new([
+        "等", "和", "与", "及", "的", "项", "落", "签", "开", "建", "将", "已", "同", "是", "位",
+        "在", "正", "于", "二", "一", "三", "总", "计", "预", "顺", "竣",
+    ])
+});
+
+/// The position of 城 and 中心 in [`SUFFIXES`].
+const CITY: usize = SUFFIXES.len() - 1;
+const CENTER: usize = SUFFIXES.len() - 2;
+
 /// The suffix that starts at byte `i`, if it may end a name there.
 fn suffix_at(s: &str, i: usize) -> Option<usize> {
-    let len = SUFFIX_SET.starts_at(s, i)?;
-    let word = &s[i..i + len];
-    let after = &s[i + len..];
-    let next = after.chars().next();
-    let prev = char_before(s, i);
-    let bad_next: &[&str] = match word {
-        "项目" => &["部", "组", "办", "库", "经理", "群", "法人", "业主"],
-        "工程" => &["师", "院", "学", "局", "施工", "建设项目", "项目"],
-        "中心" => &["城", "区", "副", "主任", "主", "工作", "内部", "项目"],
-        "基地" => &["块", "项目"],
-        "园区" => &["项目"],
-        "产业园" | "示范园" => &["区", "项目"],
-        "电站" | "生产线" | "工厂" | "广场" => &["项目"],
-        "城" => &[],
-        _ => &[],
-    };
+    let (len, k) = SUFFIX_SET.starts_at_indexed(s, i)?;
+    let after_at = i + len;
     // A suffix followed by 项目 is part of a longer name ending there.
-    if bad_next.iter().any(|w| after.starts_with(w)) {
+    if BAD_NEXT_SETS[k].starts_at(s, after_at).is_some() {
         return None;
     }
-    if word == "城" {
+    if k == CITY {
+        let prev = char_before(s, i);
         if matches!(
             prev,
             Some('名' | '县' | '省' | '全' | '进' | '京' | '古' | '长' | '都' | '卫')
         ) {
             return None;
         }
-        match next {
-            Some(c) if text::is_ideograph(c) => {
-                let ok = [
-                    "等", "和", "与", "及", "的", "项", "落", "签", "开", "建", "将", "已", "同",
-                    "是", "位", "在", "正", "于", "二", "一", "三", "总", "计", "预", "顺", "竣",
-                ];
-                if !ok.iter().any(|w| after.starts_with(w)) || after.starts_with("建设") {
-                    return None;
-                }
-            }
-            _ => {}
+        if char_at(s, after_at).is_some_and(text::is_ideograph)
+            && (CITY_NEXT.starts_at(s, after_at).is_none() || s[after_at..].starts_with("建设"))
+        {
+            return None;
         }
     }
-    if word == "中心" && prev == Some('为') {
+    if k == CENTER && char_before(s, i) == Some('为') {
         return None;
     }
     Some(len)
@@ -1708,6 +1728,7 @@ mod tests {
             }
             assert!(!w.starts_with('城') || *w == "城", "{w}");
         }
+        assert_eq!((SUFFIXES[CITY], SUFFIXES[CENTER]), ("城", "中心"));
     }
 
     #[test]

@@ -116,7 +116,10 @@ impl Segments {
     /// at [`MAX_SENTENCE`], paragraphs at [`MAX_PARAGRAPH`]), so that every
     /// look-around stays local.
     pub(crate) fn from_boundaries(s: &str, boundaries: &[usize]) -> Segments {
+        // Room for every boundary (and a few cuts): no regrowth.
         let mut seg = Segments {
+            clause: Vec::with_capacity(boundaries.len() + 8),
+            sentence: Vec::with_capacity(boundaries.len() / 2 + 8),
             len: s.len(),
             ..Segments::default()
         };
@@ -266,32 +269,23 @@ pub(crate) fn open_quote_before(s: &str, from: usize, pos: usize) -> Option<usiz
     let mut ascii_open: Option<usize> = None;
     let b = s.get(from..pos)?.as_bytes();
     // Every quotation mark is `"` or a three-byte character starting with
-    // E2 or E3: the walk goes by characters and decodes only those.
-    let mut rest = b;
-    loop {
-        let i = from + b.len() - rest.len();
-        match rest {
-            [x @ 0xE0..=0xEF, b1, b2, tail @ ..] => {
-                if x.wrapping_sub(0xE2) < 2 {
-                    let c = char::from_u32(cp_at(&[*x, *b1, *b2], 0)).unwrap_or(' ');
-                    if is_open_quote(c) {
-                        open = Some(i);
-                    } else if is_close_quote(c) {
-                        open = None;
-                    }
-                }
-                rest = tail;
+    // E2 or E3 (bytes that only ever start a character): only those bytes
+    // are visited (`memchr3` skips the rest many bytes at a time) and
+    // decoded.
+    for k in memchr::memchr3_iter(0xE2, 0xE3, b'"', b) {
+        let i = from + k;
+        if b[k] == b'"' {
+            ascii_open = match ascii_open {
+                Some(_) => None,
+                None => Some(i),
+            };
+        } else if let Some(&[x, b1, b2]) = b.get(k..k + 3) {
+            let c = char::from_u32(cp_at(&[x, b1, b2], 0)).unwrap_or(' ');
+            if is_open_quote(c) {
+                open = Some(i);
+            } else if is_close_quote(c) {
+                open = None;
             }
-            [x, tail @ ..] => {
-                if *x == b'"' {
-                    ascii_open = match ascii_open {
-                        Some(_) => None,
-                        None => Some(i),
-                    };
-                }
-                rest = tail;
-            }
-            [] => break,
         }
     }
     open.or(ascii_open)
