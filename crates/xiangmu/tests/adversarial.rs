@@ -31,7 +31,11 @@ use invariants::{TARGETS, check_mentions, check_mentions_with, check_projects, h
 const MB: usize = 1 << 20;
 
 /// Linear time: 8x the input may take at most this many times as long.
-const RATIO_BOUND: f64 = 20.0;
+/// A quadratic pass gives about 64. Dense patterns (a mention every 6
+/// bytes: 170k mentions per MB) measure 21-27 on this machine, linear in
+/// a profile but paying cache misses and page faults for ~20 MB of output
+/// that the 128 KB runs do not, hence 32 and not 8-10.
+const RATIO_BOUND: f64 = 32.0;
 
 static HEAVY: Mutex<()> = Mutex::new(());
 
@@ -807,7 +811,9 @@ const STAGE_RUNS: &[(&str, &str)] = &[
 
 /// The time of `f` on 8x `small` copies of `pattern` over its time on
 /// `small` copies: the median of 5 runs of the small input (a lucky fast
-/// run does not set the scale) against one run of the large one. The
+/// run does not set the scale) against the faster of 2 runs of the large
+/// one (the first pays page faults for a fresh output of ~20 MB on dense
+/// patterns, which the warm small runs do not). The
 /// machine is shared and a 1 MB input fits a cache that 8 MB does not: a
 /// ratio over the bound is measured again, up to 3 times in all, and the
 /// best counts (a quadratic pass gives about 64 every time).
@@ -819,7 +825,7 @@ fn time_ratio(f: fn(&str), pattern: &str, small: usize) -> (f64, Duration, Durat
         let mut runs: Vec<Duration> = (0..5).map(|_| timed(|| f(&a)).1).collect();
         runs.sort();
         let ta = runs[runs.len() / 2];
-        let tb = timed(|| f(&b)).1;
+        let tb = timed(|| f(&b)).1.min(timed(|| f(&b)).1);
         let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(1e-6);
         if ratio < best.0 {
             best = (ratio, ta, tb);

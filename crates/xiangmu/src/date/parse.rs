@@ -17,6 +17,37 @@ use jiff::civil::Date;
 pub(crate) struct Context {
     /// `(byte, year)`: `year` is `None` when the reference was unresolved.
     year: Option<(usize, Option<i16>)>,
+    /// The text after `year` already searched for a newline (up to this
+    /// byte), and the first newline found there. Each byte is searched
+    /// once, so many `当年` after one year stay linear.
+    searched: usize,
+    newline: Option<usize>,
+}
+
+impl Context {
+    /// Remembers the year written at byte `at`.
+    fn note(&mut self, at: usize, year: Option<i16>) {
+        *self = Context {
+            year: Some((at, year)),
+            searched: at,
+            newline: None,
+        };
+    }
+
+    /// The year `当年` at `at` refers to: the last one noted, unless a
+    /// newline (a paragraph break) lies between.
+    fn year_for(&mut self, s: &str, at: usize) -> Option<i16> {
+        let (pos, year) = self.year?;
+        if self.newline.is_none() && self.searched < at {
+            let from = self.searched.max(pos);
+            self.newline = memchr::memchr(b'\n', &s.as_bytes()[from..at]).map(|k| from + k);
+            self.searched = at;
+        }
+        match self.newline {
+            Some(n) if n < at => None,
+            _ => year,
+        }
+    }
 }
 
 /// The result of reading a date expression at a position.
@@ -1269,17 +1300,14 @@ pub(crate) fn expr_at(s: &str, at: usize, anchor: Option<Date>, ctx: &mut Contex
     if starts(s, j, "今明两年") {
         let a = anchor.and_then(|a| Date::new(a.year(), 1, 1).ok());
         let b = anchor.and_then(|a| Date::new(a.year() + 1, 12, 31).ok());
-        ctx.year = Some((at, anchor.map(|a| a.year() + 1)));
+        ctx.note(at, anchor.map(|a| a.year() + 1));
         return found(at, j + 12, a, b, Grain::Year);
     }
     let first = mode == Mode::Plain;
     let Some(p1) = point(s, j, first) else {
         return Outcome::None;
     };
-    let ctx_year = ctx
-        .year
-        .filter(|&(pos, _)| !s[pos.min(at)..at].contains('\n'))
-        .and_then(|(_, y)| y);
+    let ctx_year = ctx.year_for(s, at);
     let mut k = p1.end;
     if p1.f.grain() == Grain::Day {
         k = skip_time(s, k);
@@ -1463,7 +1491,7 @@ fn range(
 
 fn note_year(ctx: &mut Context, at: usize, f: &Fields, a: Option<Date>, b: Option<Date>) {
     if let Some(y) = written_year(f, a, b) {
-        ctx.year = Some((at, y));
+        ctx.note(at, y);
     }
 }
 
