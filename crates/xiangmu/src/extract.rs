@@ -155,17 +155,25 @@ pub(crate) fn scan_with_temporals(
     let wants_milestones = options.wants(Kind::Milestone);
     let mut temporals: Temporals = Vec::new();
     if options.wants(Kind::Date) || options.wants(Kind::Duration) || wants_milestones {
-        temporals.extend(date::scan_at(s, &candidates.date, options.anchor));
-        for &(span, t) in &temporals {
+        for (span, t) in date::scan_at(s, &candidates.date, options.anchor) {
             match t {
-                date::Temporal::Date(d) if options.wants(Kind::Date) => {
+                Some(date::Temporal::Date(d)) if options.wants(Kind::Date) => {
                     found.push((span, Value::Date(d)));
                 }
-                date::Temporal::Duration(d) if options.wants(Kind::Duration) => {
+                Some(date::Temporal::Duration(d)) if options.wants(Kind::Duration) => {
                     found.push((span, Value::Duration(d)));
                 }
                 _ => {}
             }
+            // A date that does not exist is no mention, but it is there for
+            // the milestones: one it governs has no date (never an earlier
+            // clause's), as with an unresolved `当年`.
+            let t = t.unwrap_or(date::Temporal::Date(date::DateSpan {
+                start: None,
+                end: None,
+                grain: date::Grain::Year,
+            }));
+            temporals.push((span, t));
         }
         if wants_milestones {
             // A cheap check first: no stage word, no milestone work.

@@ -234,16 +234,21 @@ pub(crate) fn scan_str(
     let mut k = 0;
     let mut ctx = parse::Context::default();
     std::iter::from_fn(move || next_temporal(s, &starts, &mut k, &mut pos, anchor, &mut ctx))
+        .filter_map(|(span, t)| Some((span, t?)))
 }
 
 /// The dates and durations of a normalized text, read from its date
 /// candidates `starts` (ASCII digits, `Q`, and the characters of
 /// [`STARTS`]: the cheap test before any parsing).
+///
+/// `None` marks a date that is written but does not exist (`2月30日`, or
+/// `明年` when the anchor is in 9999): no mention, but a milestone it
+/// governs must not take an earlier clause's date instead.
 pub(crate) fn scan_at<'a>(
     s: &'a str,
     starts: &'a [usize],
     anchor: Option<Date>,
-) -> impl Iterator<Item = (Span, Temporal)> + 'a {
+) -> impl Iterator<Item = (Span, Option<Temporal>)> + 'a {
     let mut pos = 0;
     let mut k = 0;
     let mut ctx = parse::Context::default();
@@ -251,7 +256,7 @@ pub(crate) fn scan_at<'a>(
 }
 
 /// The next date or duration from candidate `starts[*k]` on, not before
-/// byte `*pos`.
+/// byte `*pos` (`None`: a date that does not exist).
 fn next_temporal(
     s: &str,
     starts: &[usize],
@@ -259,7 +264,7 @@ fn next_temporal(
     pos: &mut usize,
     anchor: Option<Date>,
     ctx: &mut parse::Context,
-) -> Option<(Span, Temporal)> {
+) -> Option<(Span, Option<Temporal>)> {
     while let Some(&at) = starts.get(*k) {
         *k += 1;
         if at < *pos {
@@ -272,17 +277,17 @@ fn next_temporal(
         match parse::expr_at(s, at, anchor, ctx) {
             parse::Outcome::Found(start, end, span) => {
                 *pos = end;
-                return Some((Span::new(start, end), Temporal::Date(span)));
+                return Some((Span::new(start, end), Some(Temporal::Date(span))));
             }
             parse::Outcome::Invalid(end, _) => {
                 *pos = end.max(at + 1);
-                continue;
+                return Some((Span::new(at, *pos), None));
             }
             parse::Outcome::None => {}
         }
         if let Some((start, end, d)) = duration::duration_at(s, at) {
             *pos = end;
-            return Some((Span::new(start, end), Temporal::Duration(d)));
+            return Some((Span::new(start, end), Some(Temporal::Duration(d))));
         }
         *pos = parse::skip(s, at);
     }
