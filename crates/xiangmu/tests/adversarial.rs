@@ -153,7 +153,7 @@ fn same_or_less_context(big: &Value, small: &Value) -> bool {
 }
 
 #[test]
-#[ignore = "open (robustness issue): on one 10 MB line the milestone finder's paragraph window (3000 chars) makes project attribution depend on the position of a copy; run with --ignored"]
+
 fn ten_megabytes_on_one_line() {
     let _lock = heavy();
     let options = with_anchor(anchor());

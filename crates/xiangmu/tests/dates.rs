@@ -1907,7 +1907,7 @@ proptest! {
 /// `text` and `anchor`) to `XIANGMU_DUMP_OUT`: a helper for scoring
 /// against `shared/eval` by hand.
 #[test]
-#[ignore]
+#[ignore = "a tool, not a test: needs XIANGMU_DUMP_IN and XIANGMU_DUMP_OUT"]
 fn dump() {
     let (Ok(inp), Ok(out)) = (
         std::env::var("XIANGMU_DUMP_IN"),
@@ -1949,7 +1949,7 @@ fn dump() {
 /// Throughput of the date scanner over the corpus (run with `--release
 /// -- --ignored speed --nocapture`).
 #[test]
-#[ignore]
+#[ignore = "a measurement, not a test: run with --release -- --ignored speed --nocapture"]
 fn speed() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let Ok(entries) = std::fs::read_dir(dir) else {

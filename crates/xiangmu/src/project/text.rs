@@ -17,9 +17,11 @@ pub(crate) struct Segments {
 
 /// The longest clause, in characters, before a cut.
 pub(crate) const MAX_CLAUSE: usize = 120;
-/// The longest sentence, in characters, before a cut.
+/// The longest sentence, in characters, before a cut at the next clause
+/// boundary.
 pub(crate) const MAX_SENTENCE: usize = 400;
-/// The longest paragraph, in characters, before a cut.
+/// The longest paragraph, in characters, before a cut at the next clause
+/// boundary.
 pub(crate) const MAX_PARAGRAPH: usize = 3000;
 
 /// Characters that end a clause. Unlike [`crate::lexicon::ends_clause`],
@@ -45,44 +47,46 @@ struct Counts {
 }
 
 impl Counts {
-    /// One more character, at byte `p`; a cut when a segment grows too
-    /// long (a cut ends the smaller segments too).
+    /// One more character, at byte `p`; a cut when the clause grows too
+    /// long.
     fn step(&mut self, seg: &mut Segments, p: usize) {
         self.clause += 1;
         self.sentence += 1;
         self.paragraph += 1;
-        if self.clause <= MAX_CLAUSE
-            && self.sentence <= MAX_SENTENCE
-            && self.paragraph <= MAX_PARAGRAPH
-        {
-            return;
+        if self.clause > MAX_CLAUSE {
+            self.end_clause(seg, (p, p), false, false);
         }
-        let cut = if self.paragraph > MAX_PARAGRAPH {
-            3
-        } else if self.sentence > MAX_SENTENCE {
-            2
-        } else {
-            1
-        };
-        if cut >= 3 {
-            seg.paragraph.push((p, p));
+    }
+
+    /// A clause ends at `bound` (a boundary character, or a cut), and the
+    /// sentence and paragraph with it when the character says so or when
+    /// they have grown too long. Long sentences and paragraphs are cut
+    /// only where a clause ends, never inside a phrase, so what a copy of
+    /// a text gives does not depend on where a cut falls in it.
+    fn end_clause(
+        &mut self,
+        seg: &mut Segments,
+        bound: (usize, usize),
+        sentence: bool,
+        paragraph: bool,
+    ) {
+        let paragraph = paragraph || self.paragraph > MAX_PARAGRAPH;
+        if paragraph {
+            seg.paragraph.push(bound);
             self.paragraph = 0;
         }
-        if cut >= 2 {
-            seg.sentence.push((p, p));
+        if sentence || paragraph || self.sentence > MAX_SENTENCE {
+            seg.sentence.push(bound);
             self.sentence = 0;
         }
-        seg.clause.push((p, p));
+        seg.clause.push(bound);
         self.clause = 0;
     }
 
     /// The `n` characters that start in `b[from..to]`, none of them a
     /// boundary: counted at once unless a cut falls among them.
     fn catch_up(&mut self, seg: &mut Segments, b: &[u8], from: usize, to: usize, n: usize) {
-        if self.clause + n <= MAX_CLAUSE
-            && self.sentence + n <= MAX_SENTENCE
-            && self.paragraph + n <= MAX_PARAGRAPH
-        {
+        if self.clause + n <= MAX_CLAUSE {
             self.clause += n;
             self.sentence += n;
             self.paragraph += n;
@@ -137,18 +141,10 @@ impl Segments {
             }
             let n = crate::span::count_chars(&b[last..p]);
             count.catch_up(&mut seg, b, last, p, n);
-            count.step(&mut seg, p);
+            count.sentence += 1;
+            count.paragraph += 1;
             let bound = (p, p + c.len_utf8());
-            seg.clause.push(bound);
-            count.clause = 0;
-            if ends_sentence(c) {
-                seg.sentence.push(bound);
-                count.sentence = 0;
-            }
-            if c == '\n' {
-                seg.paragraph.push(bound);
-                count.paragraph = 0;
-            }
+            count.end_clause(&mut seg, bound, ends_sentence(c), c == '\n');
             last = bound.1;
         }
         let n = crate::span::count_chars(&b[last..]);
@@ -185,7 +181,12 @@ impl Segments {
         let (mut start, _) = self.paragraph(pos);
         let mut hops = 0;
         while start > 0 && hops < 8 {
-            let (p, e) = self.paragraph(start - 1);
+            // The character before (a cut may end a paragraph at a comma).
+            let mut before = start - 1;
+            while !s.is_char_boundary(before) {
+                before -= 1;
+            }
+            let (p, e) = self.paragraph(before);
             hops += 1;
             if s[p..e].trim().is_empty() {
                 start = p;
@@ -325,51 +326,46 @@ mod tests {
     #[test]
     fn long_segments_are_cut() {
         let s = format!(
-            "{}，{}\n{}",
+            "{}，{}\n{}\n{}",
             "甲".repeat(130),
             "乙a".repeat(300),
-            "丙".repeat(3100)
+            "丙".repeat(3100),
+            "丁丁丁，".repeat(1000)
         );
         let seg = Segments::new(&s);
-        // The naive definition, character by character.
+        // The long punctuated paragraph is cut at a comma.
+        let last_line = s.rfind('\n').unwrap();
+        let cut = seg.paragraph(last_line + 1).1;
+        assert!(cut < s.len() && s[cut..].starts_with('，'), "cut at {cut}");
+        // The naive definition, character by character: a clause is cut
+        // after MAX_CLAUSE characters; a sentence or paragraph past its
+        // limit ends with the next clause.
         let (mut clause, mut sentence, mut paragraph) = (Vec::new(), Vec::new(), Vec::new());
         let (mut c1, mut c2, mut c3) = (0, 0, 0);
+        let mut end = |b: (usize, usize), sent: bool, para: bool, c: [&mut usize; 3]| {
+            let [c1, c2, c3] = c;
+            let para = para || *c3 > MAX_PARAGRAPH;
+            if para {
+                paragraph.push(b);
+                *c3 = 0;
+            }
+            if sent || para || *c2 > MAX_SENTENCE {
+                sentence.push(b);
+                *c2 = 0;
+            }
+            clause.push(b);
+            *c1 = 0;
+        };
         for (i, c) in s.char_indices() {
-            c1 += 1;
             c2 += 1;
             c3 += 1;
-            let cut = if c3 > MAX_PARAGRAPH {
-                3
-            } else if c2 > MAX_SENTENCE {
-                2
-            } else if c1 > MAX_CLAUSE {
-                1
-            } else {
-                0
-            };
-            if cut >= 3 {
-                paragraph.push((i, i));
-                c3 = 0;
-            }
-            if cut >= 2 {
-                sentence.push((i, i));
-                c2 = 0;
-            }
-            if cut >= 1 {
-                clause.push((i, i));
-                c1 = 0;
-            }
             if ends_clause(c) {
                 let b = (i, i + c.len_utf8());
-                clause.push(b);
-                c1 = 0;
-                if ends_sentence(c) {
-                    sentence.push(b);
-                    c2 = 0;
-                }
-                if c == '\n' {
-                    paragraph.push(b);
-                    c3 = 0;
+                end(b, ends_sentence(c), c == '\n', [&mut c1, &mut c2, &mut c3]);
+            } else {
+                c1 += 1;
+                if c1 > MAX_CLAUSE {
+                    end((i, i), false, false, [&mut c1, &mut c2, &mut c3]);
                 }
             }
         }
