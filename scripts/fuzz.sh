@@ -10,6 +10,8 @@
 #   FUZZ_SANITIZER  address, none, ... (default none: the library has no
 #                   unsafe code; debug assertions and overflow checks stay on)
 #   FUZZ_NICE       niceness of the fuzzers (default 10: the machine is shared)
+#   FUZZ_MAX_LEN    longest input in bytes (default 4096; paragraph and
+#                   sentence cuts need 16384 or more)
 #   XIANGMU_EVAL_DIR  eval sets whose `input` strings join the seed corpus
 #                   (default ../shared/eval; read at run time, never copied
 #                   into the repository)
@@ -29,6 +31,7 @@ seconds=${1:-600}
 runs=${FUZZ_RUNS:-10000000}
 sanitizer=${FUZZ_SANITIZER:-none}
 niceness=${FUZZ_NICE:-10}
+max_len=${FUZZ_MAX_LEN:-4096}
 eval_dir=${XIANGMU_EVAL_DIR:-$root/../shared/eval}
 all_targets="parse_number parse_money parse_area parse_date parse_duration parse_stage extract projects"
 targets=${FUZZ_TARGETS:-$all_targets}
@@ -106,7 +109,7 @@ for t in $targets; do
         "$fuzz_dir/corpus/$t" -- \
         -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -max_total_time="$seconds" -runs="$runs" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=4096 -print_final_stats=1 \
+        -max_len="$max_len" -print_final_stats=1 \
         >"$log" 2>&1 || status=$?
     after=$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
     crashes=$((after - before))

@@ -666,6 +666,47 @@ fn unresolvable_dates_leave_milestones_undated() {
 }
 
 // ---------------------------------------------------------------------------
+// Real articles scraped onto one line
+
+/// The articles of `../shared/corpus` (`XIANGMU_CORPUS` overrides).
+fn corpus_articles() -> Vec<String> {
+    let dir = std::env::var_os("XIANGMU_CORPUS").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+        std::path::PathBuf::from,
+    );
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read the corpus {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+#[test]
+fn articles_on_one_line_at_every_shift() {
+    // A page scraped without its line breaks is one paragraph of 3,000+
+    // characters, cut where a clause ends. Shifting the text by 0-40
+    // characters moves every cut across every kind of character (commas,
+    // quotes, digits, names), which is where a cut once split a comma and
+    // `projects` panicked.
+    let _lock = heavy();
+    let options = with_anchor(anchor());
+    let joined: String = corpus_articles().concat().replace(['\n', '\r'], "");
+    assert!(joined.chars().count() > 3 * 3000, "the corpus is too small");
+    for shift in 0..40 {
+        let text = format!("{}{joined}", "噪".repeat(shift));
+        let found = extract_checked(&text, &options);
+        assert!(found.len() > 300, "shift {shift}: {} mentions", found.len());
+        let records = projects_checked(&text, &options);
+        assert!(!records.is_empty(), "shift {shift}: no records");
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Amounts beyond the decimal range
 
 #[test]
