@@ -6,12 +6,12 @@
 //! bitmap lookup per character); five walks cost more than the work done
 //! at the few positions they find. Here a character is decoded once and
 //! looked up once, in [`CLASS`] (the five sets as bits of one table), and
-//! the positions are kept without a branch on the tests (see [`Hits`]):
-//! common characters of a set, such as 中 or 上, cost no mispredicted
-//! branch. The scanners then visit only their lists, with the checks they
+//! the positions are kept without a branch on the tests (see
+//! [`Candidates::find`]): common characters of a set, such as 中 or 上,
+//! cost no mispredicted branch. The scanners then visit only their lists, with the checks they
 //! made before at each position.
 
-use crate::charset::{CharSet, Hits};
+use crate::charset::{CharSet, UTF8_LEN};
 
 /// Where each scanner may start, as sorted byte offsets of characters.
 #[derive(Debug, Clone, Default)]
@@ -77,6 +77,45 @@ static CLASS: [u8; 0x10000] = {
     t
 };
 
+/// [`CLASS`] for a lead byte that does not start a three-byte character:
+/// ASCII has its class, other bytes (of two- and four-byte characters)
+/// start nothing.
+static LEAD_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut x = 0;
+    while x < 0x80 {
+        t[x] = CLASS[x];
+        x += 1;
+    }
+    t
+};
+
+/// Entries of a [`Scratch`] buffer, a power of two: a chunk of the text
+/// has fewer characters, so a position masked with `CHUNK - 1` (which
+/// needs no bounds check) never wraps.
+const CHUNK: usize = 4096;
+
+/// Bytes of text per chunk: the last character may start just before the
+/// limit, so every chunk has at most `CHUNK - 4` characters.
+const CHUNK_BYTES: usize = CHUNK - 8;
+
+/// Per-thread buffers of the scan, allocated and zeroed once: a text pays
+/// for no allocation or zeroing but its five result lists.
+struct Scratch {
+    /// The hits of a chunk: `offset in chunk << 8 | class`.
+    hits: Box<[u32; CHUNK]>,
+    /// The offsets (in the chunk) of each list, before they are widened
+    /// and copied out.
+    lists: Box<[[u32; CHUNK]; 5]>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+        hits: Box::new([0; CHUNK]),
+        lists: Box::new([[0; CHUNK]; 5]),
+    });
+}
+
 impl Candidates {
     /// The candidates of a normalized text.
     pub(crate) fn new(s: &str) -> Candidates {
@@ -90,57 +129,108 @@ impl Candidates {
     }
 
     /// With `ALL`, every list; else the quantity and date lists only.
+    ///
+    /// The text is read in chunks of [`CHUNK_BYTES`]: first every
+    /// character some scanner may start at is kept with its class bits
+    /// (without a branch on the test, and without one on the character's
+    /// length: ASCII and CJK alternate unpredictably), then each list takes
+    /// its positions, again without branches; the lists of a chunk are
+    /// copied out at once.
     fn find<const ALL: bool>(s: &str) -> Candidates {
-        let b = s.as_bytes();
-        let wanted = if ALL { 0xFF } else { QUANTITY | DATE };
-        // First every character some scanner may start at, with its class
-        // bits, packed as `position << 8 | class` (kept without a branch).
-        let mut hits = Hits::with_capacity(b.len() / 8);
-        let mut rest = b;
-        loop {
-            let at = b.len() - rest.len();
-            let (class, tail) = match rest {
-                // Three-byte characters are stepped over whole; a branch
-                // on the lead byte, which the CPU predicts in CJK text.
-                [x @ 0xE0..=0xEF, b1, b2, tail @ ..] => {
-                    let cp = (usize::from(x & 0x0F) << 12)
-                        | (usize::from(b1 & 0x3F) << 6)
-                        | usize::from(b2 & 0x3F);
-                    (CLASS[cp], tail)
-                }
-                // Any other byte alone: ASCII has its class, other bytes
-                // (of two- and four-byte characters) start nothing.
-                [x, tail @ ..] => (if *x < 0x80 { CLASS[usize::from(*x)] } else { 0 }, tail),
-                [] => break,
-            };
-            let class = class & wanted;
-            hits.push_if(at << 8 | usize::from(class), class != 0);
-            rest = tail;
+        let mut out = Candidates::default();
+        if s.is_empty() {
+            return out;
         }
-        // Then one list per scanner.
-        let hits = hits.into_vec();
-        let cap = hits.len() / 2;
-        let mut quantity = Hits::with_capacity(cap);
-        let mut date = Hits::with_capacity(cap);
-        let mut stage = Hits::with_capacity(if ALL { cap } else { 0 });
-        let mut name = Hits::with_capacity(if ALL { cap } else { 0 });
-        let mut boundary = Hits::with_capacity(if ALL { cap } else { 0 });
-        for h in hits {
-            let (at, class) = (h >> 8, h as u8);
-            quantity.push_if(at, class & QUANTITY != 0);
-            date.push_if(at, class & DATE != 0);
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let Scratch { hits, lists } = &mut *scratch;
+            let b = s.as_bytes();
+            let mut start = 0;
+            while start < b.len() {
+                let (n, next) = Candidates::chunk_hits::<ALL>(b, start, hits);
+                Candidates::split::<ALL>(&hits[..n], start, lists, &mut out);
+                start = next;
+            }
+        });
+        out
+    }
+
+    /// The hits of the characters starting in `b[start..start +
+    /// CHUNK_BYTES]` (`start` a char boundary): their number, and where
+    /// the next chunk starts.
+    #[inline(always)]
+    fn chunk_hits<const ALL: bool>(
+        b: &[u8],
+        start: usize,
+        hits: &mut [u32; CHUNK],
+    ) -> (usize, usize) {
+        let wanted = if ALL { 0xFF } else { QUANTITY | DATE };
+        let limit = (start + CHUNK_BYTES).min(b.len());
+        let mut n = 0;
+        let mut i = start;
+        // While three bytes are there to read, without a branch on the
+        // lead byte: both table loads, then a select.
+        let fast_limit = limit.min(b.len().saturating_sub(2));
+        while i < fast_limit {
+            let (b0, b1, b2) = (b[i], b[i + 1], b[i + 2]);
+            let cp = (usize::from(b0 & 0x0F) << 12)
+                | (usize::from(b1 & 0x3F) << 6)
+                | usize::from(b2 & 0x3F);
+            let three = b0 & 0xF0 == 0xE0;
+            let class = if three {
+                CLASS[cp]
+            } else {
+                LEAD_CLASS[usize::from(b0)]
+            } & wanted;
+            hits[n & (CHUNK - 1)] = ((i - start) as u32) << 8 | u32::from(class);
+            n += usize::from(class != 0);
+            i += usize::from(UTF8_LEN[usize::from(b0)]);
+        }
+        // The last one or two bytes: no three-byte character starts there.
+        while i < limit {
+            let b0 = b[i];
+            let class = LEAD_CLASS[usize::from(b0)] & wanted;
+            hits[n & (CHUNK - 1)] = ((i - start) as u32) << 8 | u32::from(class);
+            n += usize::from(class != 0);
+            i += usize::from(UTF8_LEN[usize::from(b0)]);
+        }
+        (n, i)
+    }
+
+    /// Appends the hits of a chunk at `start` to the lists of `out`.
+    #[inline(always)]
+    fn split<const ALL: bool>(
+        hits: &[u32],
+        start: usize,
+        lists: &mut [[u32; CHUNK]; 5],
+        out: &mut Candidates,
+    ) {
+        let [q, d, st, nm, bd] = lists;
+        let mut len = [0usize; 5];
+        for &h in hits {
+            let (at, class) = (h >> 8, h & 0xFF);
+            q[len[0] & (CHUNK - 1)] = at;
+            len[0] += (class & u32::from(QUANTITY) != 0) as usize;
+            d[len[1] & (CHUNK - 1)] = at;
+            len[1] += (class & u32::from(DATE) != 0) as usize;
             if ALL {
-                stage.push_if(at, class & STAGE != 0);
-                name.push_if(at, class & NAME != 0);
-                boundary.push_if(at, class & BOUNDARY != 0);
+                st[len[2] & (CHUNK - 1)] = at;
+                len[2] += (class & u32::from(STAGE) != 0) as usize;
+                nm[len[3] & (CHUNK - 1)] = at;
+                len[3] += (class & u32::from(NAME) != 0) as usize;
+                bd[len[4] & (CHUNK - 1)] = at;
+                len[4] += (class & u32::from(BOUNDARY) != 0) as usize;
             }
         }
-        Candidates {
-            quantity: quantity.into_vec(),
-            date: date.into_vec(),
-            stage: stage.into_vec(),
-            name: name.into_vec(),
-            boundary: boundary.into_vec(),
+        let widen = |list: &mut Vec<usize>, from: &[u32]| {
+            list.extend(from.iter().map(|&at| start + at as usize));
+        };
+        widen(&mut out.quantity, &q[..len[0]]);
+        widen(&mut out.date, &d[..len[1]]);
+        if ALL {
+            widen(&mut out.stage, &st[..len[2]]);
+            widen(&mut out.name, &nm[..len[3]]);
+            widen(&mut out.boundary, &bd[..len[4]]);
         }
     }
 }

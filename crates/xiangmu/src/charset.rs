@@ -90,40 +90,6 @@ impl CharSet {
     }
 }
 
-/// Positions collected without a branch on whether each one is kept: the
-/// position is always written, and the count advances by the test. Scans
-/// over every character of a text use it where the test is true often
-/// enough (a common character) to defeat branch prediction.
-pub(crate) struct Hits {
-    buf: Vec<usize>,
-    n: usize,
-}
-
-impl Hits {
-    pub(crate) fn with_capacity(n: usize) -> Hits {
-        Hits {
-            buf: vec![0; n.max(16)],
-            n: 0,
-        }
-    }
-
-    /// Keeps `at` if `hit`.
-    #[inline(always)]
-    pub(crate) fn push_if(&mut self, at: usize, hit: bool) {
-        // Room for one more write (a branch that is always predicted).
-        if self.n >= self.buf.len() {
-            self.buf.resize(self.buf.len() * 2, 0);
-        }
-        self.buf[self.n] = at;
-        self.n += usize::from(hit);
-    }
-
-    pub(crate) fn into_vec(mut self) -> Vec<usize> {
-        self.buf.truncate(self.n);
-        self.buf
-    }
-}
-
 /// A small filter on code points: bit `cp % 1024` of 1024. Any set of a
 /// few dozen characters fits with few false hits, and the bit of a
 /// three-byte character comes from its last two bytes alone.

@@ -126,9 +126,18 @@ impl Index {
 impl Packed {
     fn new(word: &'static str, index: usize, forward: bool) -> Packed {
         let len = word.len();
+        // The tests rely on it: bytes past the text load as zero.
+        assert!(!word.contains('\0'), "a word with a NUL byte: {word:?}");
         let mut buf = [0u8; 16];
         let n = len.min(16);
-        buf[..n].copy_from_slice(&word.as_bytes()[..n]);
+        // A longer word: its first 16 bytes for a forward test, its last
+        // for a backward one (then the whole word is compared).
+        let part = if forward {
+            &word.as_bytes()[..n]
+        } else {
+            &word.as_bytes()[len - n..]
+        };
+        buf[..n].copy_from_slice(part);
         let low = u128::from_le_bytes(buf);
         let low_mask = if n == 16 {
             u128::MAX
@@ -156,31 +165,41 @@ impl Packed {
 }
 
 /// The 16 bytes of `b` from `i` (zero past the end), first byte lowest.
+#[inline(always)]
 fn load_at(b: &[u8], i: usize) -> u128 {
     match b.get(i..i + 16) {
-        Some(chunk) => {
-            let mut buf = [0u8; 16];
-            buf.copy_from_slice(chunk);
-            u128::from_le_bytes(buf)
-        }
-        None => {
-            let mut buf = [0u8; 16];
-            let rest = b.get(i..).unwrap_or(&[]);
-            buf[..rest.len()].copy_from_slice(rest);
-            u128::from_le_bytes(buf)
-        }
+        Some(chunk) => u128::from_le_bytes(chunk.try_into().unwrap_or([0; 16])),
+        None => load_at_end(b, i),
     }
+}
+
+/// [`load_at`] within 16 bytes of the end: out of line, so that the
+/// common case keeps few registers.
+#[cold]
+#[inline(never)]
+fn load_at_end(b: &[u8], i: usize) -> u128 {
+    let mut buf = [0u8; 16];
+    let rest = b.get(i..).unwrap_or(&[]);
+    buf[..rest.len()].copy_from_slice(rest);
+    u128::from_le_bytes(buf)
 }
 
 /// The 16 bytes of `b` before `i` (zero before the start), last byte
 /// highest.
+#[inline(always)]
 fn load_before(b: &[u8], i: usize) -> u128 {
-    let mut buf = [0u8; 16];
-    if i >= 16 {
-        buf.copy_from_slice(&b[i - 16..i]);
-    } else {
-        buf[16 - i..].copy_from_slice(&b[..i]);
+    match i.checked_sub(16).and_then(|j| b.get(j..i)) {
+        Some(chunk) => u128::from_le_bytes(chunk.try_into().unwrap_or([0; 16])),
+        None => load_before_start(b, i),
     }
+}
+
+/// [`load_before`] within 16 bytes of the start, out of line.
+#[cold]
+#[inline(never)]
+fn load_before_start(b: &[u8], i: usize) -> u128 {
+    let mut buf = [0u8; 16];
+    buf[16 - i..].copy_from_slice(&b[..i]);
     u128::from_le_bytes(buf)
 }
 
@@ -293,7 +312,9 @@ impl WordSet {
     #[inline]
     fn word_at(&self, s: &str, i: usize) -> Option<&Packed> {
         let b = s.as_bytes();
-        if i >= b.len() || !s.is_char_boundary(i) {
+        // Past the end, or inside a character (as `is_char_boundary`).
+        let &b0 = b.get(i)?;
+        if (b0 as i8) < -0x40 {
             return None;
         }
         let candidates = self.by_first.candidates(cp_at(b, i));
@@ -301,9 +322,7 @@ impl WordSet {
             return None;
         }
         let x = load_at(b, i);
-        candidates
-            .iter()
-            .find(|w| i + w.len <= b.len() && w.matches_at(b, i, x))
+        candidates.iter().find(|w| w.matches_at(b, i, x))
     }
 
     #[inline]
@@ -317,26 +336,21 @@ impl WordSet {
             return None;
         }
         let x = load_before(b, i);
-        candidates.iter().find(|w| {
-            w.len <= i
-                && if w.len <= 16 {
-                    x & w.mask == w.bits
-                } else {
-                    b[..i].ends_with(w.word.as_bytes())
-                }
-        })
+        candidates
+            .iter()
+            .find(|w| x & w.mask == w.bits && (w.len <= 16 || b[..i].ends_with(w.word.as_bytes())))
     }
 }
 
 impl Packed {
     /// Whether the word starts at byte `i` of `b`, where `x` is
-    /// `load_at(b, i)` and the word fits before the end.
+    /// `load_at(b, i)`. The bytes past the end load as zero, which no
+    /// word has (they are text, without NUL): a word that does not fit
+    /// does not match, with no test of its length. A longer word is
+    /// compared on its first 16 bytes, then whole.
+    #[inline(always)]
     fn matches_at(&self, b: &[u8], i: usize, x: u128) -> bool {
-        if self.len <= 16 {
-            x & self.mask == self.bits
-        } else {
-            b[i..].starts_with(self.word.as_bytes())
-        }
+        x & self.mask == self.bits && (self.len <= 16 || b[i..].starts_with(self.word.as_bytes()))
     }
 }
 

@@ -767,10 +767,16 @@ fn left_edge(s: &str, a: usize, floor: usize) -> usize {
         if l >= a {
             break;
         }
-        let inner = &s[l..a];
-        let opens = inner.chars().filter(|&c| text::is_open_quote(c)).count();
-        let closes = inner.chars().filter(|&c| text::is_close_quote(c)).count();
-        if text::is_close_quote(c) || (text::is_open_quote(c) && opens > closes) {
+        // The marks of the rest are counted only at an opening mark (most
+        // names start with none).
+        let drop = text::is_close_quote(c)
+            || (text::is_open_quote(c) && {
+                let inner = &s[l..a];
+                let opens = inner.chars().filter(|&c| text::is_open_quote(c)).count();
+                let closes = inner.chars().filter(|&c| text::is_close_quote(c)).count();
+                opens > closes
+            });
+        if drop {
             l += c.len_utf8();
         } else {
             break;
@@ -1003,6 +1009,61 @@ fn same_project(a: &Key<'_>, b: &Key<'_>) -> bool {
     heads(a, b) || heads(b, a)
 }
 
+/// A name without `项目`, looked for after its first mention.
+struct Core<'c> {
+    core: &'c str,
+    cluster: usize,
+    from: usize,
+    to: usize,
+    /// Where the next match may start (matches do not overlap).
+    next: usize,
+}
+
+/// Up to this many cores, each is looked for by itself with a vectorized
+/// substring search (many times faster per byte than a test at every
+/// character); more share one pass over the text ([`scan_cores`]).
+const MAX_CORES_SEARCHED_ALONE: usize = 16;
+
+/// Every core in its window, all in one pass over the text (the cores are
+/// indexed by first character): pushes `(start, core order, span)` to
+/// `found`, what one `match_indices` per core would find.
+fn scan_cores(b: &[u8], cores: &mut [Core<'_>], found: &mut Vec<(usize, usize, Span)>) {
+    // (first character, core) sorted, and a filter on the character.
+    let mut by_first: Vec<(u32, usize)> = cores
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| Some((c.core.chars().next()? as u32, k)))
+        .collect();
+    by_first.sort_unstable();
+    let mut filter = Filter::default();
+    for &(c, _) in &by_first {
+        filter.insert(c);
+    }
+    let scan_from = cores.iter().map(|c| c.from).min().unwrap_or(0);
+    let scan_to = cores.iter().map(|c| c.to).max().unwrap_or(0);
+    let mut next = scan_from;
+    while let Some(p) = filter.next_in(b, next, scan_to) {
+        next = p + usize::from(crate::charset::UTF8_LEN[usize::from(b[p])]);
+        let c = crate::words::cp_at(b, p);
+        let first = by_first.partition_point(|&(f, _)| f < c);
+        for &(f, k) in &by_first[first..] {
+            if f != c {
+                break;
+            }
+            let core = &mut cores[k];
+            let end = p + core.core.len();
+            if p >= core.next
+                && p >= core.from
+                && end <= core.to
+                && b[p..].starts_with(core.core.as_bytes())
+            {
+                core.next = end;
+                found.push((p, k, Span::new(p, end)));
+            }
+        }
+    }
+}
+
 impl<'a> Doc<'a> {
     /// Finds the names and references of a normalized text (the tests'
     /// entry point).
@@ -1083,18 +1144,10 @@ impl<'a> Doc<'a> {
     /// The name without `项目` (`诺天科技` for `诺天科技项目`), where the text
     /// writes it, joins the record too.
     ///
-    /// Every name is looked for in a window after its first mention, all
-    /// names in one pass over the text (the cores are indexed by first
-    /// character), with what one `match_indices` per name would find.
+    /// Every name is looked for in a window after its first mention, with
+    /// what one `match_indices` per name would find: each by itself when
+    /// there are few, else all in one pass ([`scan_cores`]).
     fn add_core_refs(&mut self) {
-        struct Core<'c> {
-            core: &'c str,
-            cluster: usize,
-            from: usize,
-            to: usize,
-            /// Where the next match may start (matches do not overlap).
-            next: usize,
-        }
         let s = self.s;
         let mut cores: Vec<Core<'_>> = Vec::new();
         for (ci, c) in self.clusters.iter().enumerate() {
@@ -1125,43 +1178,23 @@ impl<'a> Doc<'a> {
         if cores.is_empty() {
             return;
         }
-        // (first character, core) sorted, and a filter on the character.
-        let mut by_first: Vec<(u32, usize)> = cores
-            .iter()
-            .enumerate()
-            .filter_map(|(k, c)| Some((c.core.chars().next()? as u32, k)))
-            .collect();
-        by_first.sort_unstable();
-        let mut filter = Filter::default();
-        for &(c, _) in &by_first {
-            filter.insert(c);
-        }
-        let scan_from = cores.iter().map(|c| c.from).min().unwrap_or(0);
-        let scan_to = cores.iter().map(|c| c.to).max().unwrap_or(0);
         // (start, core order, span): the order the searches, one per core
         // in cluster order, would push them in.
         let mut found: Vec<(usize, usize, Span)> = Vec::new();
         let b = s.as_bytes();
-        let mut next = scan_from;
-        while let Some(p) = filter.next_in(b, next, scan_to) {
-            next = p + usize::from(crate::charset::UTF8_LEN[usize::from(b[p])]);
-            let c = crate::words::cp_at(b, p);
-            let first = by_first.partition_point(|&(f, _)| f < c);
-            for &(f, k) in &by_first[first..] {
-                if f != c {
-                    break;
-                }
-                let core = &mut cores[k];
-                let end = p + core.core.len();
-                if p >= core.next
-                    && p >= core.from
-                    && end <= core.to
-                    && b[p..].starts_with(core.core.as_bytes())
-                {
-                    core.next = end;
-                    found.push((p, k, Span::new(p, end)));
+        if cores.len() <= MAX_CORES_SEARCHED_ALONE {
+            // Few cores: one vectorized substring search each (matches
+            // in valid UTF-8 start at character boundaries, and
+            // `find_iter` gives non-overlapping ones, as `match_indices`).
+            for (k, core) in cores.iter().enumerate() {
+                let needle = core.core.as_bytes();
+                for p in memchr::memmem::find_iter(&b[core.from..core.to], needle) {
+                    let p = core.from + p;
+                    found.push((p, k, Span::new(p, p + needle.len())));
                 }
             }
+        } else {
+            scan_cores(b, &mut cores, &mut found);
         }
         let mut extra = Vec::new();
         found.sort_unstable_by_key(|&(start, k, _)| (start, k));
