@@ -141,11 +141,11 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Numeral>> {
     };
     // 5000多万, 十余亿, 3000余万
     let mut i = n.end;
-    if let Some(m) = char_at(s, i).filter(|&m| m == '多' || m == '余') {
+    if is_more_at(s, i) {
         // Only when a magnitude follows, or the number is complete as is
         // (100余亩): the caller decides about the unit.
         n.more = true;
-        i += m.len_utf8();
+        i += 3;
         n.end = i;
     }
     // Magnitudes after the number multiply it: 3千万, 1.2万亿, 5000多万;
@@ -173,16 +173,27 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Numeral>> {
         n.magnitude = true;
     }
     // 2.6万余件, 十万多人: the 多/余 may also follow the magnitude.
-    if !n.more
-        && n.magnitude
-        && let Some(m) = char_at(s, n.end).filter(|&m| m == '多' || m == '余')
-    {
+    if !n.more && n.magnitude && is_more_at(s, n.end) {
         n.more = true;
-        n.end += m.len_utf8();
+        n.end += 3;
     }
-    n.value = n.value.normalize();
-    n.high = n.high.map(|h| h.normalize());
+    // Most numbers are integers (scale 0), which `normalize` leaves as
+    // they are (no sign here; a zero has no sign bit to clear): the call
+    // is only made when there are decimals to strip.
+    if n.value.scale() != 0 {
+        n.value = n.value.normalize();
+    }
+    n.high = n
+        .high
+        .map(|h| if h.scale() != 0 { h.normalize() } else { h });
     Ok(Some(n))
+}
+
+/// Whether `多` or `余` (three bytes each) is written at byte `i`.
+fn is_more_at(s: &str, i: usize) -> bool {
+    s.as_bytes()
+        .get(i..i + 3)
+        .is_some_and(|c| c == "多".as_bytes() || c == "余".as_bytes())
 }
 
 /// A run of magnitude characters (千万, 万亿, 百亿, k, w) at `i`: their
@@ -203,7 +214,14 @@ fn scan_magnitudes(s: &str, mut i: usize, letters: bool) -> (Decimal, usize) {
             }
         }
     }
-    while let Some(c) = char_at(s, i) {
+    // Every magnitude character takes three bytes: a number followed by
+    // ASCII or punctuation of another length ends here, undecoded.
+    while s
+        .as_bytes()
+        .get(i)
+        .is_some_and(|b| (0xE0..0xF0).contains(b))
+        && let Some(c) = char_at(s, i)
+    {
         if is_kilowatt(s, i, c) {
             break;
         }

@@ -84,28 +84,36 @@ pub(crate) static STARTS: CharSet =
 pub(crate) fn may_start(s: &str, at: usize) -> bool {
     let b = s.as_bytes();
     match b.get(at) {
-        // Not inside a number or a word such as "A380".
-        Some(d) if d.is_ascii_digit() => {
-            !char_before(s, at).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.')
-        }
+        // Not inside a number or a word such as "A380" (an ASCII byte
+        // before is the whole character before).
+        Some(d) if d.is_ascii_digit() => !at
+            .checked_sub(1)
+            .is_some_and(|p| b[p].is_ascii_alphanumeric() || b[p] == b'.'),
         Some(&lead) if (0xE0..0xF0).contains(&lead) => {
+            // 数, 几 and 上 start a number only as a vague amount.
+            let vague = |c: &[u8]| ["数", "几", "上"].iter().any(|w| c == w.as_bytes());
             STARTS.contains_cjk_at(b, at)
-                && (!matches!(char_at(s, at), Some('数' | '几' | '上')) || is_vague_lead(s, at))
+                && (!b.get(at..at + 3).is_some_and(vague) || is_vague_lead(s, at))
         }
         _ => false,
     }
 }
 
 /// 数十, 数百, 几十, 上百, 上千, 上万: a vague amount starts here.
+///
+/// Every quantity candidate goes through this test, so it compares bytes
+/// (two three-byte characters) instead of decoding `char`s.
 fn is_vague_lead(s: &str, at: usize) -> bool {
-    let Some(c) = char_at(s, at) else {
+    let Some(pair) = s.as_bytes().get(at..at + 6) else {
         return false;
     };
-    let next = char_at(s, at + c.len_utf8());
-    match c {
-        '数' | '几' => next.is_some_and(|n| matches!(n, '十' | '百' | '千' | '万' | '亿')),
-        '上' => next.is_some_and(|n| matches!(n, '百' | '千' | '万' | '亿')),
-        _ => false,
+    let (lead, next) = pair.split_at(3);
+    let is = |c: &str| next == c.as_bytes();
+    let magnitude = is("百") || is("千") || is("万") || is("亿");
+    if lead == "数".as_bytes() || lead == "几".as_bytes() {
+        magnitude || is("十")
+    } else {
+        lead == "上".as_bytes() && magnitude
     }
 }
 
@@ -159,7 +167,9 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
         return Ok(Some(q));
     }
     // A unit may stand after the low end too: 1万元--5万元, 1万(含)-5万元.
-    let (low_unit, after_low_unit) = read_unit(s, skip_spaces(s, i), money_like(&first));
+    let low_unit_at = skip_spaces(s, i);
+    let low_unit_read = read_unit(s, low_unit_at, money_like(&first));
+    let (low_unit, after_low_unit) = low_unit_read;
     let after_low = skip_incl(
         s,
         if low_unit == Unit::None {
@@ -186,7 +196,14 @@ pub(crate) fn scan(s: &str, at: usize) -> Result<Option<Quantity>> {
     // The unit.
     let unit_at = skip_spaces(s, i);
     q.number_end = i;
-    let (unit, after_unit) = read_unit(s, unit_at, q.low.is_some() || money_like(&first));
+    let plain_count_ok = q.low.is_some() || money_like(&first);
+    // Without a range the unit is the one read after the low end: the
+    // same reading (`read_unit` has no other input), not done twice.
+    let (unit, after_unit) = if unit_at == low_unit_at && plain_count_ok == money_like(&first) {
+        low_unit_read
+    } else {
+        read_unit(s, unit_at, plain_count_ok)
+    };
     let (unit, after_unit) = match unit {
         // 九成: tenths, only after a small Chinese number (not 建成).
         Unit::None
@@ -259,9 +276,17 @@ fn apply_qualifiers(s: &str, at: usize, end: usize, q: &mut Quantity) {
 }
 
 /// Whether the digits at `start..end` carry a 万 or 亿.
+///
+/// A plain byte loop: the span is a few bytes, too short for the
+/// searcher behind `str::contains` to pay off. 万 is `E4 B8 87` and 亿
+/// `E4 BA BF`; in valid UTF-8 a lead byte `E4` only starts a character.
 fn has_large_magnitude(s: &str, start: usize, end: usize) -> bool {
-    s.get(start..end)
-        .is_some_and(|t| t.contains('万') || t.contains('亿'))
+    let Some(t) = s.get(start..end) else {
+        return false;
+    };
+    let t = t.as_bytes();
+    (0..t.len().saturating_sub(2))
+        .any(|k| t[k] == 0xE4 && matches!((t[k + 1], t[k + 2]), (0xB8, 0x87) | (0xBA, 0xBF)))
 }
 
 fn skip_spaces(s: &str, mut i: usize) -> usize {
@@ -408,9 +433,15 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
     let rest = &s[i..];
     // Most numbers of a text are followed by none of the units: one lookup
     // answers them before any word comparison.
-    match rest.chars().next() {
-        Some(c) if UNIT_STARTS.contains(c) => {}
-        _ => return (Unit::None, i),
+    let b = s.as_bytes();
+    let may_be_unit = match b.get(i) {
+        Some(&x) if x < 0x80 => UNIT_STARTS.contains_cp(u32::from(x)),
+        // Every unit word starts with ASCII or a three-byte character.
+        Some(&x) if (0xE0..0xF0).contains(&x) => UNIT_STARTS.contains_cjk_at(b, i),
+        _ => false,
+    };
+    if !may_be_unit {
+        return (Unit::None, i);
     }
     if let Some((len, cur)) = CURRENCY_SUFFIX_MAP.prefix_of(rest) {
         let mut end = i + len;

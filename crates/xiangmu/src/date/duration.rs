@@ -153,6 +153,29 @@ fn number(s: &str, i: usize) -> Option<Num> {
     })
 }
 
+/// The unit words of a duration.
+const UNITS: &[(&str, DurationUnit)] = &[
+    ("小时", DurationUnit::Hour),
+    ("钟头", DurationUnit::Hour),
+    ("工作日", DurationUnit::Day),
+    ("星期", DurationUnit::Week),
+    ("礼拜", DurationUnit::Week),
+    ("天", DurationUnit::Day),
+    ("日", DurationUnit::Day),
+    ("周", DurationUnit::Week),
+    ("月", DurationUnit::Month),
+    ("年", DurationUnit::Year),
+    ("载", DurationUnit::Year),
+];
+
+/// The first characters of [`UNITS`].
+fn unit_lead(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('小' | '钟' | '工' | '星' | '礼' | '天' | '日' | '周' | '月' | '年' | '载')
+    )
+}
+
 /// The unit at `i`: `个`? `半`? `多`? then the unit word. Returns the unit,
 /// the end, whether `半` was inside (`一个半月`), and whether `多`.
 fn unit(s: &str, i: usize, n: &Num) -> Option<(DurationUnit, usize, bool, bool)> {
@@ -169,20 +192,12 @@ fn unit(s: &str, i: usize, n: &Num) -> Option<(DurationUnit, usize, bool, bool)>
     if more {
         j += 3;
     }
-    const WORDS: &[(&str, DurationUnit)] = &[
-        ("小时", DurationUnit::Hour),
-        ("钟头", DurationUnit::Hour),
-        ("工作日", DurationUnit::Day),
-        ("星期", DurationUnit::Week),
-        ("礼拜", DurationUnit::Week),
-        ("天", DurationUnit::Day),
-        ("日", DurationUnit::Day),
-        ("周", DurationUnit::Week),
-        ("月", DurationUnit::Month),
-        ("年", DurationUnit::Year),
-        ("载", DurationUnit::Year),
-    ];
-    let &(w, u) = WORDS.iter().find(|(w, _)| starts(s, j, w))?;
+    // Most numbers are followed by no unit of time: one test on the next
+    // character before the walk over the list.
+    if !unit_lead(char_at(s, j)) {
+        return None;
+    }
+    let &(w, u) = UNITS.iter().find(|(w, _)| starts(s, j, w))?;
     let end = j + w.len();
     let ok = match w {
         // 个月 (3月 is March); 半个月.
@@ -391,4 +406,15 @@ fn closes_word(q: Option<char>, prev: char) -> bool {
         _ => "",
     };
     words.contains(prev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`unit_lead`] skips the list: it must accept every unit word.
+    #[test]
+    fn unit_lead_covers_the_units() {
+        assert!(UNITS.iter().all(|(w, _)| unit_lead(w.chars().next())));
+    }
 }

@@ -323,12 +323,6 @@ static UNITISH: CharSet = CharSet::new(
     "元亩米个家项人次倍吨台辆套栋座名条块平公克斤度年月日号期级楼层室户所只件批余多强周岁天小时分秒点届位张米间处宗千万亿元",
 );
 
-/// Whether `c` is one of the few characters of `set` (a linear look, which
-/// for a handful of characters beats the searcher behind `str::contains`).
-fn one_of(set: &str, c: char) -> bool {
-    set.chars().any(|x| x == c)
-}
-
 /// Range marks between the two ends (`至`, `到`, `-`, `——`), with spaces.
 fn connector(s: &str, i: usize) -> Option<usize> {
     let b = s.as_bytes();
@@ -429,7 +423,6 @@ pub(crate) fn may_start(s: &str, at: usize) -> bool {
         return false;
     }
     let next = char_at(s, at + 3);
-    let is = |set: &str| next.is_some_and(|n| one_of(set, n));
     if is_cn_numeral(c) || c == '两' || c == '俩' {
         if prev_numeral(s, at) {
             return false;
@@ -441,34 +434,60 @@ pub(crate) fn may_start(s: &str, at: usize) -> bool {
         }
         return char_at(s, j).is_some_and(|n| AFTER_NUMBER.contains(n));
     }
+    // Every candidate comes here: the sets of next characters are
+    // patterns (compiled to a few comparisons), not strings decoded at
+    // each test.
+    let Some(n) = next else {
+        return false;
+    };
     match c {
-        '半' => is("年个天月小"),
-        '今' => is("年天明"),
-        '去' | '当' | '同' | '次' | '翌' => is("年"),
-        '明' => is("年天"),
-        '前' => is("年天两") || numeral_or_half(next),
-        '后' => is("年天"),
-        '上' | '下' => is("半年个月一季上下"),
-        '本' => is("月年季日"),
-        '这' => is("个"),
-        '大' => is("前后大约"),
-        '昨' => is("天日"),
-        '年' => is("初底末终中内"),
-        '月' => is("底末初中"),
-        '全' => is("年"),
-        '首' => is("季"),
-        '第' => is("一二三四1234"),
-        '截' => is("至止"),
+        '半' => matches!(n, '年' | '个' | '天' | '月' | '小'),
+        '今' => matches!(n, '年' | '天' | '明'),
+        '去' | '当' | '同' | '次' | '翌' => n == '年',
+        '明' => matches!(n, '年' | '天'),
+        '前' => matches!(n, '年' | '天' | '两') || numeral_or_half(next),
+        '后' => matches!(n, '年' | '天'),
+        '上' | '下' => matches!(n, '半' | '年' | '个' | '月' | '一' | '季' | '上' | '下'),
+        '本' => matches!(n, '月' | '年' | '季' | '日'),
+        '这' => n == '个',
+        '大' => matches!(n, '前' | '后' | '大' | '约'),
+        '昨' => matches!(n, '天' | '日'),
+        '年' => matches!(n, '初' | '底' | '末' | '终' | '中' | '内'),
+        '月' => matches!(n, '底' | '末' | '初' | '中'),
+        '全' => n == '年',
+        '首' => n == '季',
+        '第' => matches!(n, '一' | '二' | '三' | '四' | '1' | '2' | '3' | '4'),
+        '截' => matches!(n, '至' | '止'),
         '自' | '从' | '到' | '至' => {
-            numeral_or_half(next) || is("今去明前后当次翌上下本这大年月首第少")
+            numeral_or_half(next)
+                || matches!(
+                    n,
+                    '今' | '去'
+                        | '明'
+                        | '前'
+                        | '后'
+                        | '当'
+                        | '次'
+                        | '翌'
+                        | '上'
+                        | '下'
+                        | '本'
+                        | '这'
+                        | '大'
+                        | '年'
+                        | '月'
+                        | '首'
+                        | '第'
+                        | '少'
+                )
         }
-        '差' => is("不"),
-        '不' => is("到足超低少"),
-        '将' | '接' => is("近"),
-        '突' => is("破"),
-        '最' => is("多高长"),
-        '低' | '小' | '高' => is("于"),
-        _ => numeral_or_half(next) || is("过"),
+        '差' => n == '不',
+        '不' => matches!(n, '到' | '足' | '超' | '低' | '少'),
+        '将' | '接' => n == '近',
+        '突' => n == '破',
+        '最' => matches!(n, '多' | '高' | '长'),
+        '低' | '小' | '高' => n == '于',
+        _ => numeral_or_half(next) || n == '过',
     }
 }
 
@@ -499,21 +518,32 @@ pub(crate) fn skip(s: &str, at: usize) -> usize {
 // ---------------------------------------------------------------------
 // Points
 
+/// Relative day words and their offset in days.
+const REL_DAYS: &[(&str, i8)] = &[
+    ("大大后天", 4),
+    ("大后天", 3),
+    ("大前天", -3),
+    ("前天", -2),
+    ("昨天", -1),
+    ("昨日", -1),
+    ("今天", 0),
+    ("本日", 0),
+    ("明天", 1),
+    ("后天", 2),
+];
+
+/// The first characters of [`REL_DAYS`]: most points start with a digit
+/// or another character, and one test spares the walk over the list.
+fn rel_day_lead(c: Option<char>) -> bool {
+    matches!(c, Some('大' | '前' | '昨' | '今' | '本' | '明' | '后'))
+}
+
 /// Relative day words: `今天` 0, `昨天` -1, `明天` 1 ...
 fn rel_day(s: &str, i: usize) -> Option<(i8, usize)> {
-    const WORDS: &[(&str, i8)] = &[
-        ("大大后天", 4),
-        ("大后天", 3),
-        ("大前天", -3),
-        ("前天", -2),
-        ("昨天", -1),
-        ("昨日", -1),
-        ("今天", 0),
-        ("本日", 0),
-        ("明天", 1),
-        ("后天", 2),
-    ];
-    let &(w, k) = WORDS.iter().find(|(w, _)| starts(s, i, w))?;
+    if !rel_day_lead(char_at(s, i)) {
+        return None;
+    }
+    let &(w, k) = REL_DAYS.iter().find(|(w, _)| starts(s, i, w))?;
     let bad = match w {
         "前天" => prev_is(s, i, BEFORE_QIAN),
         "后天" => prev_is(s, i, BEFORE_HOU) || starts(s, i + 6, "下"),
@@ -524,31 +554,45 @@ fn rel_day(s: &str, i: usize) -> Option<(i8, usize)> {
     (!bad).then_some((k, i + w.len()))
 }
 
+/// Relative year words, their year, and the characters before them that
+/// make them part of another word (when they start an expression).
+const REL_YEARS: &[(&str, YearRef, &str)] = &[
+    ("大前年", YearRef::Anchor(-3), ""),
+    ("大后年", YearRef::Anchor(3), ""),
+    ("今年", YearRef::Anchor(0), "如至迄当古"),
+    ("去年", YearRef::Anchor(-1), "过失离除死"),
+    (
+        "明年",
+        YearRef::Anchor(1),
+        "光文聪透说证表声阐英开鲜分神黎清简标注查失发",
+    ),
+    ("前年", YearRef::Anchor(-2), BEFORE_QIAN),
+    ("后年", YearRef::Anchor(2), BEFORE_HOU),
+    ("上一年", YearRef::Anchor(-1), "以之向往马北"),
+    ("上年", YearRef::Anchor(-1), "以之向往马北"),
+    ("本年", YearRef::Anchor(0), ""),
+    ("当年", YearRef::Context(0), "相应适充担恰每正理便停"),
+    ("同年", YearRef::Context(0), "不共相"),
+    ("次年", YearRef::Context(1), "一两几每多首层批依初届"),
+    ("翌年", YearRef::Context(1), ""),
+];
+
+/// The first characters of [`REL_YEARS`] (see [`rel_day_lead`]).
+fn rel_year_lead(c: Option<char>) -> bool {
+    matches!(
+        c,
+        Some('大' | '今' | '去' | '明' | '前' | '后' | '上' | '本' | '当' | '同' | '次' | '翌')
+    )
+}
+
 /// A relative year word at `i` (`今年`, `去年`, `当年`, `次年` ...), checked
 /// against the character before it when `first` (the start of the
 /// expression).
 fn rel_year(s: &str, i: usize, first: bool) -> Option<(YearRef, usize)> {
-    const WORDS: &[(&str, YearRef, &str)] = &[
-        ("大前年", YearRef::Anchor(-3), ""),
-        ("大后年", YearRef::Anchor(3), ""),
-        ("今年", YearRef::Anchor(0), "如至迄当古"),
-        ("去年", YearRef::Anchor(-1), "过失离除死"),
-        (
-            "明年",
-            YearRef::Anchor(1),
-            "光文聪透说证表声阐英开鲜分神黎清简标注查失发",
-        ),
-        ("前年", YearRef::Anchor(-2), BEFORE_QIAN),
-        ("后年", YearRef::Anchor(2), BEFORE_HOU),
-        ("上一年", YearRef::Anchor(-1), "以之向往马北"),
-        ("上年", YearRef::Anchor(-1), "以之向往马北"),
-        ("本年", YearRef::Anchor(0), ""),
-        ("当年", YearRef::Context(0), "相应适充担恰每正理便停"),
-        ("同年", YearRef::Context(0), "不共相"),
-        ("次年", YearRef::Context(1), "一两几每多首层批依初届"),
-        ("翌年", YearRef::Context(1), ""),
-    ];
-    let &(w, y, before) = WORDS.iter().find(|(w, _, _)| starts(s, i, w))?;
+    if !rel_year_lead(char_at(s, i)) {
+        return None;
+    }
+    let &(w, y, before) = REL_YEARS.iter().find(|(w, _, _)| starts(s, i, w))?;
     if first && (prev_is(s, i, before) || (w == "次年" && prev_numeral(s, i))) {
         return None;
     }
@@ -621,9 +665,25 @@ fn quarter_part(q: u8, which: u8) -> Part {
     }
 }
 
+/// Quarter `q`, written at `i..end`, as a part of a year (with 末/初 after
+/// it); none after 每 when it starts the expression.
+fn quarter_of_year(s: &str, i: usize, q: u8, end: usize, first: bool) -> Option<(Part, usize)> {
+    if first && prev_is(s, i, "每") {
+        return None;
+    }
+    let (which, end) = quarter_end(s, end);
+    Some((quarter_part(q, which), end))
+}
+
 /// The parts of a year that may follow a year (or stand alone): 年初,
 /// 上半年, 一季度, 前三季度, 前5个月 ...
 fn year_part(s: &str, i: usize, has_year: bool, first: bool) -> Option<(Part, usize)> {
+    // A digit (2023年6月, 6月) starts no word below, only a quarter
+    // (3季度): the rest need no look.
+    if s.as_bytes().get(i).is_some_and(u8::is_ascii_digit) {
+        let (q, end) = quarter(s, i)?;
+        return quarter_of_year(s, i, q, end, first);
+    }
     // With a year: 2024年底, 明年初, 今年年底; alone: 年底 (not 多年内).
     let bare_ok = has_year || !first || !(prev_numeral(s, i) || prev_is(s, i, BEFORE_BARE));
     if bare_ok {
@@ -662,11 +722,7 @@ fn year_part(s: &str, i: usize, has_year: bool, first: bool) -> Option<(Part, us
         return Some((part, end));
     }
     if let Some((q, end)) = quarter(s, i) {
-        if first && prev_is(s, i, "每") {
-            return None;
-        }
-        let (which, end) = quarter_end(s, end);
-        return Some((quarter_part(q, which), end));
+        return quarter_of_year(s, i, q, end, first);
     }
     // 前三季度, 前两个季度
     if starts(s, i, "前") && (has_year || !(first && prev_is(s, i, BEFORE_QIAN))) {
@@ -728,21 +784,31 @@ fn year_part(s: &str, i: usize, has_year: bool, first: bool) -> Option<(Part, us
     None
 }
 
+/// Relative month words and their offset in months.
+const REL_MONTHS: &[(&str, i8)] = &[
+    ("上上个月", -2),
+    ("下下个月", 2),
+    ("上一个月", -1),
+    ("上个月", -1),
+    ("上月", -1),
+    ("下一个月", 1),
+    ("下个月", 1),
+    ("下月", 1),
+    ("本月", 0),
+    ("这个月", 0),
+];
+
+/// The first characters of [`REL_MONTHS`] (see [`rel_day_lead`]).
+fn rel_month_lead(c: Option<char>) -> bool {
+    matches!(c, Some('上' | '下' | '本' | '这'))
+}
+
 /// Relative month words: `本月` 0, `上个月` -1, `下下个月` 2 ...
 fn rel_month(s: &str, i: usize, first: bool) -> Option<(i8, usize)> {
-    const WORDS: &[(&str, i8)] = &[
-        ("上上个月", -2),
-        ("下下个月", 2),
-        ("上一个月", -1),
-        ("上个月", -1),
-        ("上月", -1),
-        ("下一个月", 1),
-        ("下个月", 1),
-        ("下月", 1),
-        ("本月", 0),
-        ("这个月", 0),
-    ];
-    let &(w, k) = WORDS.iter().find(|(w, _)| starts(s, i, w))?;
+    if !rel_month_lead(char_at(s, i)) {
+        return None;
+    }
+    let &(w, k) = REL_MONTHS.iter().find(|(w, _)| starts(s, i, w))?;
     if first && prev_is(s, i, "以马早晚向北如天底留地南乡线剩落低") {
         return None;
     }
@@ -751,6 +817,11 @@ fn rel_month(s: &str, i: usize, first: bool) -> Option<(i8, usize)> {
 
 /// The parts of a month after it: 上旬, 月底, 初, 前3天, 最后五天.
 fn month_part(s: &str, i: usize) -> Option<(Part, usize)> {
+    // Every word below is Chinese: after a month, a day's digits (6月15日)
+    // need no look at them.
+    if s.as_bytes().get(i).is_none_or(u8::is_ascii) {
+        return None;
+    }
     if let Some((k, end)) = word_at(s, i, &["上旬", "中旬", "下旬"]) {
         return Some((Part::Xun(k as u8 + 1), end));
     }
@@ -1283,8 +1354,11 @@ enum Mode {
 
 /// Reads a date expression at `at` and updates `ctx`.
 pub(crate) fn expr_at(s: &str, at: usize, anchor: Option<Date>, ctx: &mut Context) -> Outcome {
-    let (mode, j) = if let Some((_, end)) = word_at(s, at, &["截至到", "截止到", "截至", "截止"])
-    {
+    // The mode words are Chinese: most expressions start with a digit.
+    let lead_cjk = s.as_bytes().get(at).is_some_and(|&b| b >= 0x80);
+    let (mode, j) = if !lead_cjk {
+        (Mode::Plain, at)
+    } else if let Some((_, end)) = word_at(s, at, &["截至到", "截止到", "截至", "截止"]) {
         (Mode::Until, end)
     } else if let Some((_, end)) = word_at(s, at, &["自从", "自", "从"]) {
         (Mode::From, end)
@@ -1505,4 +1579,19 @@ fn found(start: usize, end: usize, a: Option<Date>, b: Option<Date>, grain: Grai
             grain,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lead tests skip the word lists: each must accept the first
+    /// character of every word of its list.
+    #[test]
+    fn lead_tests_cover_their_lists() {
+        let first = |w: &str| w.chars().next();
+        assert!(REL_DAYS.iter().all(|(w, _)| rel_day_lead(first(w))));
+        assert!(REL_YEARS.iter().all(|(w, _, _)| rel_year_lead(first(w))));
+        assert!(REL_MONTHS.iter().all(|(w, _)| rel_month_lead(first(w))));
+    }
 }
