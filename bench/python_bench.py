@@ -7,7 +7,9 @@ Input: --docs documents made of ../shared/corpus articles repeated
 runs, interleaved so that a noisy neighbour hits every variant alike:
 
 - ``extract_many(docs, threads=1)`` and ``threads=2``: converting the
-  inputs, extraction, and building every Mention object;
+  inputs (overlapped with extraction on two threads), extraction, and one
+  lazy ``Mentions`` per document; and ``threads=1`` once more reading
+  every ``Mention`` object (what a caller who touches all of them pays);
 - the CLI, when ``target/release/xiangmu`` exists (``cargo build --release
   -p xiangmu-cli``): ``xiangmu extract --jsonl --threads N`` over the same
   documents as JSON Lines, output to /dev/null (the process reads, parses
@@ -66,6 +68,15 @@ def main() -> int:
 
     variants["python threads=1"] = python(1)
     variants["python threads=2"] = python(2)
+
+    def read_every_mention() -> None:
+        n = 0
+        for ms in xiangmu.extract_many(docs, threads=1):
+            for _ in ms:
+                n += 1
+        assert n == expected
+
+    variants["python t=1, read all"] = read_every_mention
 
     tmp = None
     if args.cli.is_file() and os.access(args.cli, os.X_OK):
