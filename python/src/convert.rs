@@ -72,6 +72,25 @@ pub fn text_arg(func: &str, arg: Arg<'_>, obj: &Bound<'_, PyAny>) -> PyResult<St
     Ok(s.to_cow()?.into_owned())
 }
 
+/// [`text_arg`] into `buf` (cleared first), which keeps its capacity: a
+/// batch recycles the buffers its workers are done with, so the texts are
+/// not allocated in one thread and freed in another (which costs page
+/// faults when the allocator trims and regrows its heap).
+pub fn text_into(
+    func: &str,
+    arg: Arg<'_>,
+    obj: &Bound<'_, PyAny>,
+    buf: &mut String,
+) -> PyResult<()> {
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| wrong_type(func, &arg.to_string(), "str", obj))?;
+    let text = s.to_cow()?;
+    buf.clear();
+    buf.push_str(&text);
+    Ok(())
+}
+
 /// An anchor: `None`, a `datetime.date` (a `datetime` counts as its date)
 /// or an ISO `YYYY-MM-DD` string.
 pub fn anchor_arg(
