@@ -67,6 +67,70 @@ pub(crate) struct Quantity {
     pub lone_one: bool,
 }
 
+/// Whether a comparison (高于, 提高, 分别 ...) comes before byte `at` in
+/// its clause, within 12 characters: `高于全国4.5个` but not `项目12个`.
+fn compares_before(s: &str, at: usize) -> bool {
+    const CUES: [&str; 14] = [
+        "高于", "低于", "快于", "慢于", "超过", "提高", "提升", "下降", "降低", "增长", "上升",
+        "回落", "分别", "增加",
+    ];
+    let mut from = at;
+    for (k, c) in s[..at].char_indices().rev().take(12) {
+        // A list (、) stays within the comparison: 提高2个、3个和1个百分点.
+        if c != '、' && crate::lexicon::ends_clause(c) {
+            break;
+        }
+        from = k;
+    }
+    let window = &s[from..at];
+    CUES.iter().any(|cue| window.contains(cue))
+}
+
+/// Whether `N个` ending at `at` shares the 百分点 of a later item of the
+/// same list: `高于全国4.5个、全省1个百分点`, `分别提高2个、3个和1.5个百分点`.
+/// The list goes on with 、/和/与/及, then at most six characters (a place
+/// or a subject, no digits, no clause end), a number and 个; it must end
+/// in `个百分点` within eight items.
+fn shares_points(s: &str, mut at: usize) -> bool {
+    fn is_numeral(c: char) -> bool {
+        c.is_ascii_digit() || c == '.' || "零〇一二两三四五六七八九十".contains(c)
+    }
+    for _ in 0..8 {
+        let mut chars = s[at..].chars();
+        match chars.next() {
+            Some(c @ ('、' | '和' | '与' | '及')) => at += c.len_utf8(),
+            _ => return false,
+        }
+        let mut between = 0;
+        while let Some(c) = char_at(s, at)
+            && !is_numeral(c)
+        {
+            if between == 6 || crate::lexicon::ends_clause(c) {
+                return false;
+            }
+            at += c.len_utf8();
+            between += 1;
+        }
+        let digits = at;
+        while let Some(c) = char_at(s, at)
+            && is_numeral(c)
+        {
+            at += c.len_utf8();
+        }
+        if at == digits {
+            return false;
+        }
+        if s[at..].starts_with("个百分点") {
+            return true;
+        }
+        if !s[at..].starts_with('个') {
+            return false;
+        }
+        at += '个'.len_utf8();
+    }
+    false
+}
+
 fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
 }
@@ -477,6 +541,9 @@ fn read_unit(s: &str, i: usize, plain_count_ok: bool) -> (Unit, usize) {
         if rest.starts_with(word) {
             return (Unit::Point, i + word.len());
         }
+    }
+    if rest.starts_with('个') && shares_points(s, i + '个'.len_utf8()) && compares_before(s, i) {
+        return (Unit::Point, i + '个'.len_utf8());
     }
     if let Some((len, f)) = POWER_UNIT_MAP.prefix_of(rest) {
         return (Unit::Power(f), i + len);

@@ -1601,3 +1601,48 @@ fn case_count() {
     let total: usize = groups.iter().map(|g| g.1).sum();
     assert!(total >= 230, "only {total} cases: {groups:?}");
 }
+
+#[test]
+fn percent_points_shared_by_a_list() {
+    // `N个` before a later `个百分点` of the same comparison is points too.
+    let got = |text: &str| -> Vec<(String, &'static str, String)> {
+        extract(text, &Options::default())
+            .iter()
+            .filter(|m| matches!(m.kind(), Kind::Percent | Kind::Count))
+            .map(|m| {
+                let v = serde_json::to_value(m).unwrap();
+                let detail = match v["unit"].as_str() {
+                    Some(u) => format!("{}={}", u, v["value"]),
+                    None => v["value"].to_string(),
+                };
+                (m.text.to_string(), m.kind().as_str(), detail)
+            })
+            .collect()
+    };
+    let t = |s: &str, k: &'static str, d: &str| (s.to_string(), k, d.to_string());
+    assert_eq!(
+        got("增长8.4%，高于全国4.5个、全省1个百分点。"),
+        [
+            t("8.4%", "percent", r#"percent="8.4""#),
+            t("4.5个", "percent", r#"point="4.5""#),
+            t("1个百分点", "percent", r#"point="1""#),
+        ]
+    );
+    assert_eq!(
+        got("分别提高2个、3个和1.5个百分点"),
+        [
+            t("2个", "percent", r#"point="2""#),
+            t("3个", "percent", r#"point="3""#),
+            t("1.5个百分点", "percent", r#"point="1.5""#),
+        ]
+    );
+    // No comparison before: a count, not points.
+    assert_eq!(
+        got("项目12个、投资增长1个百分点")[0],
+        t("12个", "count", r#"个=12"#)
+    );
+    assert_eq!(
+        got("新开工项目12个、竣工项目3个")[1],
+        t("3个", "count", r#"个=3"#)
+    );
+}
