@@ -4,6 +4,7 @@ use crate::decimal::Decimal;
 use crate::normalize::NormalizedText;
 use crate::qualifier::Qualifier;
 use crate::quantity::{Quantity, Unit};
+use crate::span::Span;
 use serde::{Serialize, Serializer};
 
 /// A count as the SPEC writes it: an integer `value` (or `low`/`high`),
@@ -95,8 +96,10 @@ fn integer(d: Option<Decimal>) -> Option<Option<u64>> {
     }
 }
 
-/// Turns a scanned quantity into a count if a measure word follows.
-pub(crate) fn from_quantity(norm: &NormalizedText<'_>, q: &Quantity) -> Option<Count> {
+/// Turns a scanned quantity into a count if a measure word follows, with
+/// its span: a second measure word in brackets joins it (`9923家(次)`,
+/// enterprises or visits), the unit staying the first.
+pub(crate) fn from_quantity(norm: &NormalizedText<'_>, q: &Quantity) -> Option<(Span, Count)> {
     let Unit::Count(word) = q.unit else {
         return None;
     };
@@ -123,11 +126,35 @@ pub(crate) fn from_quantity(norm: &NormalizedText<'_>, q: &Quantity) -> Option<C
     }
     let original = norm.original();
     let unit = Word::new(&original[norm.to_original(word).range()]);
-    Some(Count {
+    let count = Count {
         value: integer(q.value)?,
         low: integer(q.low)?,
         high: integer(q.high)?,
         unit,
         qualifier: q.qualifier,
-    })
+    };
+    let mut span = q.span;
+    if q.span.end == word.end {
+        span.end += bracketed_measure_word(&s[word.end..]);
+    }
+    Some((span, count))
+}
+
+/// The length of `(次)` / `（次）` at the start of `rest`: one measure word
+/// in brackets; 0 if there is none.
+fn bracketed_measure_word(rest: &str) -> usize {
+    let Some(open) = ["(", "（"].into_iter().find(|o| rest.starts_with(o)) else {
+        return 0;
+    };
+    let inner = &rest[open.len()..];
+    let Some((len, ())) = crate::lexicon::MEASURE_WORD_MAP.prefix_of(inner) else {
+        return 0;
+    };
+    match [")", "）"]
+        .into_iter()
+        .find(|c| inner[len..].starts_with(c))
+    {
+        Some(close) => open.len() + len + close.len(),
+        None => 0,
+    }
 }

@@ -139,9 +139,9 @@ pub(crate) fn scan_with_temporals(
         {
             found.push((q.span, Value::Area(a)));
         } else if options.wants(Kind::Count)
-            && let Some(c) = count::from_quantity(norm, &q)
+            && let Some((span, c)) = count::from_quantity(norm, &q)
         {
-            found.push((q.span, Value::Count(c)));
+            found.push((span, Value::Count(c)));
         } else if options.wants(Kind::Percent)
             && let Some(p) = percent::from_quantity(&q)
         {

@@ -1646,3 +1646,30 @@ fn percent_points_shared_by_a_list() {
         t("3个", "count", r#"个=3"#)
     );
 }
+
+#[test]
+fn count_with_a_bracketed_second_measure_word() {
+    // 家(次): enterprises or visits; the span takes the brackets, the unit
+    // stays the first word.
+    for (text, want) in [
+        ("实地走访企业9923家(次)，收集问题", "9923家(次)"),
+        ("走访9923家（次）", "9923家（次）"),
+        ("5家(企业)", "5家"),
+    ] {
+        let found = extract(text, &Options::default());
+        let m = found
+            .iter()
+            .find(|m| m.kind() == Kind::Count)
+            .unwrap_or_else(|| panic!("no count in {text}"));
+        assert_eq!(m.text, want, "{text}");
+        let v = serde_json::to_value(m).unwrap();
+        assert_eq!(
+            (v["unit"].as_str(), v["value"].as_u64()),
+            (
+                Some("家"),
+                Some(if want.starts_with('5') { 5 } else { 9923 })
+            )
+        );
+        assert_eq!(&text[m.span.range()], m.text);
+    }
+}
