@@ -718,10 +718,16 @@ proptest::proptest! {
 #[test]
 fn a_part_right_after_a_name_belongs_to_that_project() {
     // 主体工程 after a project name is a part of it, not a project of its own.
-    let text = "城东片区，远航精密机械产业园项目主体工程已于3月竣工，力争11月投产。";
+    let text = "城东片区，远航精密机械产业园项目主体工程已于3月竣工，总建筑面积12.8万平方米，力争11月投产。";
     let records = named(text, "2023-06-27");
     let names: Vec<&str> = records.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["远航精密机械产业园项目"]);
+    // The part's floor area is the project's.
+    let area = records[0].area.expect("the area of the part");
+    assert_eq!(
+        area.value.map(|v| v.to_string()),
+        Some("128000".to_string())
+    );
     let stages: Vec<_> = records[0]
         .milestones
         .iter()

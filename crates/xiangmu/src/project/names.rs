@@ -1458,6 +1458,17 @@ impl<'a> Doc<'a> {
                     };
                 }
                 RefKind::Bare => {
+                    // 华岳产业园项目主体工程: a part right after a name is
+                    // said of that project, also where only an explicit
+                    // subject will do (its 总建筑面积).
+                    if let Some(whole) = self
+                        .refs_in(self.seg.clause(r.span.start).0, r.span.start)
+                        .iter()
+                        .rev()
+                        .find(|o| o.span.end == r.span.start && o.kind == RefKind::Named)
+                    {
+                        return Subject::One(whole.cluster);
+                    }
                     if q.explicit_only {
                         return Subject::Null;
                     }
