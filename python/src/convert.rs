@@ -66,10 +66,17 @@ impl std::fmt::Display for Arg<'_> {
 /// A `str` with lone surrogates cannot be UTF-8 and raises
 /// `UnicodeEncodeError` (a `ValueError`).
 pub fn text_arg(func: &str, arg: Arg<'_>, obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    let s = obj
-        .cast::<PyString>()
-        .map_err(|_| wrong_type(func, &arg.to_string(), "str", obj))?;
-    Ok(s.to_cow()?.into_owned())
+    Ok(str_arg(func, arg, obj)?.to_cow()?.into_owned())
+}
+
+/// `obj` as a `str`, or the `TypeError` naming the argument.
+fn str_arg<'a, 'py>(
+    func: &str,
+    arg: Arg<'_>,
+    obj: &'a Bound<'py, PyAny>,
+) -> PyResult<&'a Bound<'py, PyString>> {
+    obj.cast::<PyString>()
+        .map_err(|_| wrong_type(func, &arg.to_string(), "str", obj))
 }
 
 /// [`text_arg`] into `buf` (cleared first), which keeps its capacity: a
@@ -82,10 +89,7 @@ pub fn text_into(
     obj: &Bound<'_, PyAny>,
     buf: &mut String,
 ) -> PyResult<()> {
-    let s = obj
-        .cast::<PyString>()
-        .map_err(|_| wrong_type(func, &arg.to_string(), "str", obj))?;
-    let text = s.to_cow()?;
+    let text = str_arg(func, arg, obj)?.to_cow()?;
     buf.clear();
     buf.push_str(&text);
     Ok(())

@@ -74,15 +74,8 @@ fn compares_before(s: &str, at: usize) -> bool {
         "高于", "低于", "快于", "慢于", "超过", "提高", "提升", "下降", "降低", "增长", "上升",
         "回落", "分别", "增加",
     ];
-    let mut from = at;
-    for (k, c) in s[..at].char_indices().rev().take(12) {
-        // A list (、) stays within the comparison: 提高2个、3个和1个百分点.
-        if c != '、' && crate::lexicon::ends_clause(c) {
-            break;
-        }
-        from = k;
-    }
-    let window = &s[from..at];
+    // A list (、) stays within the comparison: 提高2个、3个和1个百分点.
+    let window = text_before(s, at, 12, |c| c != '、' && crate::lexicon::ends_clause(c));
     CUES.iter().any(|cue| window.contains(cue))
 }
 
@@ -719,10 +712,16 @@ pub(crate) fn money_role(s: &str, start: usize) -> Option<(crate::money::MoneyRo
 
 /// Up to `max` characters before `end`, stopping at a clause end.
 fn clause_before(s: &str, end: usize, max: usize) -> &str {
+    text_before(s, end, max, crate::lexicon::ends_clause)
+}
+
+/// Up to `max` characters before `end`, stopping at a character `stop`
+/// accepts.
+fn text_before(s: &str, end: usize, max: usize, stop: impl Fn(char) -> bool) -> &str {
     let mut i = end;
     for _ in 0..max {
         match char_before(s, i) {
-            Some(c) if !crate::lexicon::ends_clause(c) => i -= c.len_utf8(),
+            Some(c) if !stop(c) => i -= c.len_utf8(),
             _ => break,
         }
     }
