@@ -32,6 +32,16 @@ impl PyMentions {
         Bound::new(py, self.items[i].clone())
     }
 
+    /// The position of the first mention equal to `value`.
+    fn first_equal(&self, value: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
+        for i in 0..self.items.len() {
+            if self.equals_at(i, value)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
     /// Whether `other` is a mention equal to one of ours at `i`.
     fn equals_at(&self, i: usize, other: &Bound<'_, PyAny>) -> PyResult<bool> {
         match other.cast::<PyMention>() {
@@ -93,25 +103,14 @@ impl PyMentions {
     }
 
     fn __contains__(&self, item: &Bound<'_, PyAny>) -> PyResult<bool> {
-        for i in 0..self.items.len() {
-            if self.equals_at(i, item)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        Ok(self.first_equal(item)?.is_some())
     }
 
     /// The position of the first mention equal to `value`; `ValueError` if
     /// none is.
     fn index(&self, value: &Bound<'_, PyAny>) -> PyResult<usize> {
-        for i in 0..self.items.len() {
-            if self.equals_at(i, value)? {
-                return Ok(i);
-            }
-        }
-        Err(PyValueError::new_err(
-            "Mentions.index(x): x not in Mentions",
-        ))
+        self.first_equal(value)?
+            .ok_or_else(|| PyValueError::new_err("Mentions.index(x): x not in Mentions"))
     }
 
     /// How many mentions equal `value`.
